@@ -1,0 +1,255 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from "drizzle-orm/pg-core";
+
+// Column names are snake_case in TypeScript as in SQL: the API speaks the spec's snake_case JSON,
+// so rows serialise as they are and no mapping layer can drift from the schema.
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () =>
+  timestamp("updated_at", { withTimezone: true })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date());
+
+export const personas = pgTable("personas", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: varchar("name", { length: 100 }).notNull(),
+  description: text("description"),
+  attributes: jsonb("attributes").$type<Record<string, unknown>>().notNull().default({}),
+  created_at: createdAt(),
+  updated_at: updatedAt(),
+});
+
+export const content = pgTable(
+  "content",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    persona_id: uuid("persona_id").references(() => personas.id, { onDelete: "set null" }),
+    title: varchar("title", { length: 200 }).notNull(),
+    body: text("body"),
+    content_type: varchar("content_type", { length: 30 }).notNull().default("article"),
+    metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
+    created_at: createdAt(),
+    updated_at: updatedAt(),
+  },
+  (t) => [index("content_persona_id_idx").on(t.persona_id)],
+);
+
+/** The audience profiles that segments are made of. */
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    external_id: varchar("external_id", { length: 100 }).unique(),
+    email: varchar("email", { length: 254 }).unique(),
+    name: varchar("name", { length: 200 }),
+    age: integer("age"),
+    /** ISO 3166-1 alpha-2, upper case; `UK` is stored as `GB`. */
+    location: varchar("location", { length: 2 }),
+    gender: varchar("gender", { length: 30 }),
+    interests: text("interests").array().notNull().default(sql`'{}'::text[]`),
+    purchase_count: integer("purchase_count").notNull().default(0),
+    total_spent: numeric("total_spent", { precision: 12, scale: 2, mode: "number" }).notNull().default(0),
+    engagement_level: varchar("engagement_level", { length: 20 }),
+    engagement_frequency: varchar("engagement_frequency", { length: 20 }),
+    /** Seconds. */
+    avg_session_duration: integer("avg_session_duration"),
+    last_active_at: timestamp("last_active_at", { withTimezone: true }),
+    /** 0 to 1. */
+    interaction_score: doublePrecision("interaction_score"),
+    content_preferences: text("content_preferences").array().notNull().default(sql`'{}'::text[]`),
+    traits: jsonb("traits").$type<Record<string, unknown>>().notNull().default({}),
+    created_at: createdAt(),
+    updated_at: updatedAt(),
+  },
+  (t) => [
+    index("users_age_idx").on(t.age),
+    index("users_location_idx").on(t.location),
+    index("users_last_active_at_idx").on(t.last_active_at),
+    index("users_interests_idx").using("gin", t.interests),
+    index("users_content_preferences_idx").using("gin", t.content_preferences),
+  ],
+);
+
+export const audienceSegments = pgTable(
+  "audience_segments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    persona_id: uuid("persona_id").references(() => personas.id, { onDelete: "set null" }),
+    segment_name: varchar("segment_name", { length: 100 }).notNull(),
+    description: text("description"),
+    criteria: jsonb("criteria").$type<Record<string, unknown>>().notNull(),
+    strategy: varchar("strategy", { length: 20 }).notNull().default("hybrid"),
+    status: varchar("status", { length: 20 }).notNull().default("active"),
+    /** `manual`: members are added explicitly (the spec's model); `dynamic`: membership follows the criteria. */
+    membership_mode: varchar("membership_mode", { length: 20 }).notNull().default("manual"),
+    performance_metrics: jsonb("performance_metrics").$type<Record<string, unknown>>(),
+    estimated_size: integer("estimated_size").notNull().default(0),
+    member_count: integer("member_count").notNull().default(0),
+    created_at: createdAt(),
+    updated_at: updatedAt(),
+    last_analyzed_at: timestamp("last_analyzed_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("audience_segments_persona_id_idx").on(t.persona_id),
+    index("audience_segments_status_idx").on(t.status),
+    index("audience_segments_strategy_idx").on(t.strategy),
+    unique("audience_segments_persona_name_key").on(t.persona_id, t.segment_name).nullsNotDistinct(),
+  ],
+);
+
+export const segmentMembers = pgTable(
+  "segment_members",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    segment_id: uuid("segment_id")
+      .notNull()
+      .references(() => audienceSegments.id, { onDelete: "cascade" }),
+    user_id: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    confidence_score: doublePrecision("confidence_score").notNull().default(1.0),
+    assignment_reason: jsonb("assignment_reason").$type<Record<string, unknown>>(),
+    /** `manual` members are never removed by a criteria refresh; `criteria` members are. */
+    source: varchar("source", { length: 20 }).notNull().default("manual"),
+    joined_at: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
+    updated_at: updatedAt(),
+  },
+  (t) => [
+    unique("segment_members_segment_user_key").on(t.segment_id, t.user_id),
+    index("segment_members_user_id_idx").on(t.user_id),
+  ],
+);
+
+/** Every join and leave, so that member growth can be computed for any period. */
+export const segmentMembershipEvents = pgTable(
+  "segment_membership_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    segment_id: uuid("segment_id")
+      .notNull()
+      .references(() => audienceSegments.id, { onDelete: "cascade" }),
+    user_id: uuid("user_id").notNull(),
+    /** `join` or `leave`. */
+    event: varchar("event", { length: 10 }).notNull(),
+    source: varchar("source", { length: 20 }).notNull().default("manual"),
+    occurred_at: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("segment_membership_events_segment_time_idx").on(t.segment_id, t.occurred_at)],
+);
+
+/** Every change to a segment's definition, with the audience size at that moment. */
+export const segmentRevisions = pgTable(
+  "segment_revisions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    segment_id: uuid("segment_id")
+      .notNull()
+      .references(() => audienceSegments.id, { onDelete: "cascade" }),
+    revision: integer("revision").notNull(),
+    /** Field name → `{from, to}`; on the first revision `from` is null. */
+    changes: jsonb("changes").$type<Record<string, { from: unknown; to: unknown }>>().notNull(),
+    /** The segment's definition after the change. */
+    definition: jsonb("definition").$type<Record<string, unknown>>().notNull(),
+    estimated_size: integer("estimated_size").notNull(),
+    created_at: createdAt(),
+  },
+  (t) => [unique("segment_revisions_segment_revision_key").on(t.segment_id, t.revision)],
+);
+
+export const personalizedContent = pgTable(
+  "personalized_content",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    content_id: uuid("content_id")
+      .notNull()
+      .references(() => content.id, { onDelete: "cascade" }),
+    segment_id: uuid("segment_id")
+      .notNull()
+      .references(() => audienceSegments.id, { onDelete: "cascade" }),
+    performance: jsonb("performance").$type<Record<string, unknown>>(),
+    variant_id: varchar("variant_id", { length: 50 }),
+    is_control: boolean("is_control").notNull().default(false),
+    view_count: integer("view_count").notNull().default(0),
+    engagement_count: integer("engagement_count").notNull().default(0),
+    conversion_count: integer("conversion_count").notNull().default(0),
+    engagement_rate: doublePrecision("engagement_rate").notNull().default(0),
+    published_at: timestamp("published_at", { withTimezone: true }),
+    created_at: createdAt(),
+    updated_at: updatedAt(),
+  },
+  (t) => [
+    index("personalized_content_segment_id_idx").on(t.segment_id),
+    index("personalized_content_content_id_idx").on(t.content_id),
+    uniqueIndex("personalized_content_segment_variant_key")
+      .on(t.segment_id, t.variant_id)
+      .where(sql`${t.variant_id} is not null`),
+    uniqueIndex("personalized_content_one_control_key").on(t.segment_id).where(sql`${t.is_control}`),
+  ],
+);
+
+/** A snapshot of the totals after every performance update: the performance history over time. */
+export const contentPerformanceHistory = pgTable(
+  "content_performance_history",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    personalized_content_id: uuid("personalized_content_id")
+      .notNull()
+      .references(() => personalizedContent.id, { onDelete: "cascade" }),
+    view_count: integer("view_count").notNull(),
+    engagement_count: integer("engagement_count").notNull(),
+    conversion_count: integer("conversion_count").notNull(),
+    engagement_rate: doublePrecision("engagement_rate").notNull(),
+    recorded_at: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("content_performance_history_content_time_idx").on(t.personalized_content_id, t.recorded_at)],
+);
+
+/** What happened on each day (UTC): the source of engagement trends. */
+export const contentPerformanceDaily = pgTable(
+  "content_performance_daily",
+  {
+    personalized_content_id: uuid("personalized_content_id")
+      .notNull()
+      .references(() => personalizedContent.id, { onDelete: "cascade" }),
+    day: date("day", { mode: "string" }).notNull(),
+    views: integer("views").notNull().default(0),
+    engagements: integer("engagements").notNull().default(0),
+    conversions: integer("conversions").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.personalized_content_id, t.day] })],
+);
+
+export type Persona = typeof personas.$inferSelect;
+export type NewPersona = typeof personas.$inferInsert;
+export type Content = typeof content.$inferSelect;
+export type NewContent = typeof content.$inferInsert;
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type Segment = typeof audienceSegments.$inferSelect;
+export type NewSegment = typeof audienceSegments.$inferInsert;
+export type SegmentMember = typeof segmentMembers.$inferSelect;
+export type NewSegmentMember = typeof segmentMembers.$inferInsert;
+export type SegmentMembershipEvent = typeof segmentMembershipEvents.$inferSelect;
+export type SegmentRevision = typeof segmentRevisions.$inferSelect;
+export type PersonalizedContent = typeof personalizedContent.$inferSelect;
+export type NewPersonalizedContent = typeof personalizedContent.$inferInsert;
+export type ContentPerformanceSnapshot = typeof contentPerformanceHistory.$inferSelect;
+export type ContentPerformanceDay = typeof contentPerformanceDaily.$inferSelect;

@@ -1,0 +1,131 @@
+import { ZodError } from "zod";
+import { type ErrorCode, errorCodeTitles, errorCodeToStatus } from "./error-codes";
+
+export type FieldLocation = "body" | "query" | "path";
+
+export interface FieldError {
+  /** Dotted path of the offending value, e.g. `criteria.age_range` or `segment_id`. */
+  field: string;
+  location: FieldLocation;
+  message: string;
+}
+
+/** The one error type of the API: a code from the table in error-codes.ts, a human detail, and field errors. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(detail);
+    this.name = "ApiError";
+  }
+
+  get status(): number {
+    return errorCodeToStatus[this.code];
+  }
+}
+
+export function notFound(resource: string, id: string): ApiError {
+  return new ApiError("not_found", `${resource} ${id} does not exist.`);
+}
+
+/** A body field that names a row which does not exist: 422, naming the field. */
+export function referenceNotFound(field: string, resource: string, id: string): ApiError {
+  return new ApiError("reference_not_found", `${resource} ${id} does not exist.`, [
+    { field, location: "body", message: `${resource} ${id} does not exist` },
+  ]);
+}
+
+export function zodToApiError(error: ZodError, location: FieldLocation, prefix: string[] = []): ApiError {
+  const errors = error.issues.map((issue) => ({
+    field: [...prefix, ...issue.path.map(String)].join(".") || "(root)",
+    location,
+    message: issue.message,
+  }));
+  const fields = [...new Set(errors.map((e) => e.field))].join(", ");
+  return new ApiError("validation_failed", `Invalid ${location}: ${fields}.`, errors);
+}
+
+interface PostgresErrorLike {
+  code?: string;
+  constraint_name?: string;
+  constraint?: string;
+  detail?: string;
+}
+
+/** Unwraps drizzle's query error to the driver's error, which carries SQLSTATE. */
+function postgresError(error: unknown): PostgresErrorLike | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth++) {
+    const candidate = current as PostgresErrorLike & { cause?: unknown };
+    if (typeof candidate.code === "string" && /^[0-9A-Z]{5}$/.test(candidate.code)) return candidate;
+    current = candidate.cause;
+  }
+  return undefined;
+}
+
+/** Maps database errors that bad input can cause to API errors; returns undefined for real faults. */
+export function fromDatabaseError(error: unknown): ApiError | undefined {
+  const pg = postgresError(error);
+  if (!pg?.code) return undefined;
+  const constraint = pg.constraint_name ?? pg.constraint ?? "";
+  switch (pg.code) {
+    case "23505":
+      return new ApiError(
+        "conflict",
+        conflictMessages[constraint] ?? "A resource with these values already exists.",
+      );
+    case "23503":
+      return new ApiError("reference_not_found", "The request refers to a resource that does not exist.");
+    case "22P02":
+    case "22003":
+    case "22007":
+    case "22008":
+      return new ApiError("validation_failed", "A value is out of range or has the wrong format.");
+    case "40001":
+    case "40P01":
+      return new ApiError("conflict", "The request conflicted with a concurrent change; retry it.");
+    default:
+      return undefined;
+  }
+}
+
+const conflictMessages: Record<string, string> = {
+  audience_segments_persona_name_key: "A segment with this name already exists for this persona.",
+  segment_members_segment_user_key: "The user is already a member of this segment.",
+  users_email_unique: "A user with this email already exists.",
+  users_external_id_unique: "A user with this external_id already exists.",
+  personalized_content_segment_variant_key: "This segment already has content with this variant_id.",
+  personalized_content_one_control_key: "This segment already has a control group.",
+};
+
+const PROBLEM_TYPE_BASE = "https://audience-segments.dev/problems/";
+
+/** Renders any thrown value as RFC 9457 problem+json. Unexpected errors are logged and never shown. */
+export function handleApiError(error: unknown, instance?: string): Response {
+  let apiError: ApiError;
+  if (error instanceof ApiError) apiError = error;
+  else if (error instanceof ZodError) apiError = zodToApiError(error, "body");
+  else {
+    const mapped = fromDatabaseError(error);
+    if (mapped) apiError = mapped;
+    else {
+      console.error("Unhandled API error", error);
+      apiError = new ApiError("internal_error", "An unexpected error occurred.");
+    }
+  }
+  const body = {
+    type: `${PROBLEM_TYPE_BASE}${apiError.code.replaceAll("_", "-")}`,
+    title: errorCodeTitles[apiError.code],
+    status: apiError.status,
+    detail: apiError.detail,
+    code: apiError.code,
+    ...(instance ? { instance } : {}),
+    ...(apiError.errors ? { errors: apiError.errors } : {}),
+  };
+  return new Response(JSON.stringify(body), {
+    status: apiError.status,
+    headers: { "content-type": "application/problem+json" },
+  });
+}

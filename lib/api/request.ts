@@ -1,0 +1,78 @@
+import { type ZodType, z } from "zod";
+import { ApiError, zodToApiError } from "./errors";
+
+/** Default body limit; bulk endpoints pass a larger one. */
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+
+async function readBodyText(req: Request, maxBytes: number): Promise<string> {
+  const tooLarge = () =>
+    new ApiError("payload_too_large", `The request body is larger than ${maxBytes} bytes.`);
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw tooLarge();
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+/** Reads, parses and validates a JSON body: 413 past the limit, 400 if it does not parse, 422 if invalid. */
+export async function readJson<Schema extends ZodType>(
+  req: Request,
+  schema: Schema,
+  options: { maxBytes?: number; optional?: boolean } = {},
+): Promise<z.output<Schema>> {
+  const text = await readBodyText(req, options.maxBytes ?? DEFAULT_BODY_LIMIT_BYTES);
+  let value: unknown;
+  if (text.trim() === "") {
+    if (!options.optional) throw new ApiError("bad_request", "A JSON request body is required.");
+    value = {};
+  } else {
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      throw new ApiError("invalid_json", `The request body is not valid JSON: ${(error as Error).message}`);
+    }
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw zodToApiError(parsed.error, "body");
+  return parsed.data;
+}
+
+/** Validates query parameters; a parameter given more than once arrives as an array. */
+export function parseQuery<Schema extends ZodType>(
+  searchParams: URLSearchParams,
+  schema: Schema,
+): z.output<Schema> {
+  const raw: Record<string, string | string[]> = {};
+  for (const key of new Set(searchParams.keys())) {
+    const values = searchParams.getAll(key);
+    raw[key] = values.length === 1 ? values[0] : values;
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw zodToApiError(parsed.error, "query");
+  return parsed.data;
+}
+
+const uuidSchema = z.uuid();
+
+/** A path id that is not a UUID is a 422 naming the parameter. */
+export function parseId(value: string | undefined, name: string): string {
+  const parsed = uuidSchema.safeParse(value);
+  if (!parsed.success) {
+    throw new ApiError("validation_failed", `Path parameter ${name} must be a UUID.`, [
+      { field: name, location: "path", message: "Invalid UUID" },
+    ]);
+  }
+  return parsed.data.toLowerCase();
+}

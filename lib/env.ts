@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+const envSchema = z.object({
+  /** A PostgreSQL server (postgres.js). Without it the app uses the embedded PGlite database. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** Where PGlite keeps its files; `memory://` keeps nothing. */
+  PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
+  /** Load the demo data into an empty database at start. */
+  SEED_DEMO_DATA: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((value) => value === "true"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Read at call time, not import time, so that tests and scripts can point the app at their own database. */
+export function readEnv(): Env {
+  const parsed = envSchema.safeParse({
+    DATABASE_URL: process.env.DATABASE_URL || undefined,
+    PGLITE_DATA_DIR: process.env.PGLITE_DATA_DIR || undefined,
+    SEED_DEMO_DATA: process.env.SEED_DEMO_DATA || undefined,
+  });
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment: ${fields.join("; ")}`);
+  }
+  return parsed.data;
+}

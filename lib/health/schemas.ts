@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { timestamp } from "@/lib/openapi/common";
+
+export const healthSchema = z
+  .object({
+    status: z.enum(["ok", "unavailable"]),
+    service: z.literal("audience-segments"),
+    checked_at: timestamp,
+    database: z.object({
+      status: z.enum(["up", "down"]),
+      driver: z.enum(["pglite", "postgres"]),
+      latency_ms: z.number(),
+      server_version: z.string().optional(),
+      error: z.string().optional(),
+    }),
+  })
+  .meta({ id: "Health" });
+
+export type Health = z.infer<typeof healthSchema>;

@@ -1,0 +1,131 @@
+import { type ZodType, z } from "zod";
+import { problemSchema } from "./common";
+import type { Operation } from "./operation";
+import { analyticsOperations } from "./paths/analytics";
+import { criteriaOperations } from "./paths/criteria";
+import { membersOperations } from "./paths/members";
+import { personalizedOperations } from "./paths/personalized";
+import { resourcesOperations } from "./paths/resources";
+import { segmentOperations } from "./paths/segments";
+
+/** Every documented endpoint. Each domain adds its operations in its own file under ./paths. */
+export const operations: Operation[] = [
+  ...segmentOperations,
+  ...criteriaOperations,
+  ...membersOperations,
+  ...personalizedOperations,
+  ...analyticsOperations,
+  ...resourcesOperations,
+];
+
+type JsonSchema = Record<string, unknown>;
+
+/**
+ * Converts a zod schema, moving schemas that carry a `meta({ id })` into components so that
+ * they appear once in the document and by name.
+ */
+function schemaConverter(components: Record<string, JsonSchema>) {
+  return (schema: ZodType, io: "input" | "output"): JsonSchema => {
+    const generated = z.toJSONSchema(schema, {
+      target: "draft-2020-12",
+      io,
+      unrepresentable: "any",
+      reused: "inline",
+    });
+    // Nested schemas with an id land in $defs; in an OpenAPI document they belong in components.
+    const converted = JSON.parse(
+      JSON.stringify(generated).replaceAll('"#/$defs/', '"#/components/schemas/'),
+    ) as JsonSchema & { $defs?: Record<string, JsonSchema>; $schema?: string; id?: string };
+    const { $defs, $schema: _ignored, ...rest } = converted;
+    for (const [id, def] of Object.entries($defs ?? {})) components[id] ??= def;
+    const id = (schema.meta() as { id?: string } | undefined)?.id;
+    if (id) {
+      const { id: _id, ...definition } = rest;
+      components[id] ??= definition;
+      return { $ref: `#/components/schemas/${id}` };
+    }
+    return rest;
+  };
+}
+
+export function buildOpenApiDocument() {
+  const components: Record<string, JsonSchema> = {};
+  const convert = schemaConverter(components);
+  const problemRef = convert(problemSchema, "output");
+  const paths: Record<string, Record<string, unknown>> = {};
+
+  for (const op of operations) {
+    const parameters: unknown[] = [];
+    for (const [name, description] of Object.entries(op.pathParams ?? {})) {
+      parameters.push({
+        name,
+        in: "path",
+        required: true,
+        description,
+        schema: { type: "string", format: "uuid" },
+      });
+    }
+    if (op.query) {
+      const shape = op.query.shape as Record<string, ZodType>;
+      for (const [name, field] of Object.entries(shape)) {
+        const fieldSchema = convert(field, "input");
+        parameters.push({
+          name,
+          in: "query",
+          required: !field.safeParse(undefined).success,
+          description: field.description,
+          schema: fieldSchema,
+        });
+      }
+    }
+    const responses: Record<string, unknown> = {};
+    for (const [status, spec] of Object.entries(op.responses)) {
+      const response = typeof spec === "string" ? { description: spec } : spec;
+      const schema = response.schema
+        ? convert(response.schema, "output")
+        : Number(status) >= 400
+          ? problemRef
+          : undefined;
+      const mediaType = Number(status) >= 400 ? "application/problem+json" : "application/json";
+      responses[status] = {
+        description: response.description,
+        ...(schema ? { content: { [mediaType]: { schema } } } : {}),
+      };
+    }
+    responses["500"] ??= {
+      description: "Unexpected error.",
+      content: { "application/problem+json": { schema: problemRef } },
+    };
+    paths[op.path] ??= {};
+    paths[op.path][op.method] = {
+      operationId: op.operationId,
+      summary: op.summary,
+      ...(op.description ? { description: op.description } : {}),
+      tags: op.tags,
+      ...(parameters.length > 0 ? { parameters } : {}),
+      ...(op.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { "application/json": { schema: convert(op.body, "input") } },
+            },
+          }
+        : {}),
+      responses,
+    };
+  }
+
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Audience Segments API",
+      version: "1.0.0",
+      description:
+        "Group an audience by demographics, behaviour and engagement, target personalized content to each group, " +
+        "run A/B tests and read the results. Errors are RFC 9457 problem+json.",
+    },
+    servers: [{ url: "/" }],
+    paths,
+    components: { schemas: components },
+  };
+}

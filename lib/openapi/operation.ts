@@ -1,0 +1,26 @@
+import type { z } from "zod";
+
+export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
+
+export interface ResponseSpec {
+  description: string;
+  /** Omitted for responses without a body (204). */
+  schema?: z.ZodType;
+}
+
+/** One documented endpoint, described with the same zod schemas its handler validates with. */
+export interface Operation {
+  method: HttpMethod;
+  /** OpenAPI path, e.g. `/api/v1/segments/{segment_id}`. */
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  /** Path parameter name → description; every path parameter is a UUID. */
+  pathParams?: Record<string, string>;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** Status → response; problem responses (4xx/5xx) use the Problem schema automatically. */
+  responses: Record<number, ResponseSpec | string>;
+}

@@ -1,0 +1,81 @@
+import { z } from "zod";
+import { criteriaSchema } from "@/lib/criteria/schema";
+import { pageOf, paginationQuery, timestamp } from "@/lib/openapi/common";
+
+export const segmentStrategies = ["demographic", "behavioral", "engagement", "hybrid"] as const;
+export const segmentStatuses = ["active", "paused", "archived"] as const;
+export const membershipModes = ["manual", "dynamic"] as const;
+
+const segmentFields = {
+  persona_id: z.uuid().nullable().describe("The persona this segment belongs to."),
+  segment_name: z.string().trim().min(1).max(100),
+  description: z.string().max(5000).nullable(),
+  criteria: criteriaSchema,
+  strategy: z.enum(segmentStrategies),
+  status: z.enum(segmentStatuses),
+  membership_mode: z
+    .enum(membershipModes)
+    .describe("`manual`: members are added explicitly; `dynamic`: membership follows the criteria."),
+};
+
+export const createSegmentSchema = z
+  .object({
+    ...segmentFields,
+    persona_id: segmentFields.persona_id.optional(),
+    description: segmentFields.description.optional(),
+    strategy: segmentFields.strategy.default("hybrid"),
+    status: segmentFields.status.default("active"),
+    membership_mode: segmentFields.membership_mode.default("manual"),
+  })
+  .strict()
+  .meta({ id: "SegmentCreate" });
+
+export const updateSegmentSchema = z
+  .object(segmentFields)
+  .partial()
+  .strict()
+  .refine((value) => Object.keys(value).length > 0, { message: "At least one field must be given" })
+  .meta({ id: "SegmentUpdate" });
+
+export const segmentSortKeys = [
+  "created_at",
+  "-created_at",
+  "updated_at",
+  "-updated_at",
+  "segment_name",
+  "-segment_name",
+  "member_count",
+  "-member_count",
+  "estimated_size",
+  "-estimated_size",
+] as const;
+
+export const listSegmentsQuery = paginationQuery
+  .extend({
+    persona_id: z.uuid().optional(),
+    status: z.enum(segmentStatuses).optional(),
+    strategy: z.enum(segmentStrategies).optional(),
+    membership_mode: z.enum(membershipModes).optional(),
+    search: z.string().trim().max(100).optional().describe("Matches name or description, case-insensitive."),
+    sort: z.enum(segmentSortKeys).default("-created_at").describe("A field; a leading `-` sorts descending."),
+  })
+  .strict();
+
+export const segmentSchema = z
+  .object({
+    id: z.uuid(),
+    ...segmentFields,
+    performance_metrics: z.record(z.string(), z.unknown()).nullable(),
+    estimated_size: z.number().int(),
+    member_count: z.number().int(),
+    created_at: timestamp,
+    updated_at: timestamp,
+    last_analyzed_at: timestamp.nullable(),
+  })
+  .meta({ id: "Segment" });
+
+export const segmentPageSchema = pageOf(segmentSchema).meta({ id: "SegmentPage" });
+
+export type CreateSegmentInput = z.infer<typeof createSegmentSchema>;
+export type UpdateSegmentInput = z.infer<typeof updateSegmentSchema>;
+export type ListSegmentsQuery = z.infer<typeof listSegmentsQuery>;

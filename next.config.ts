@@ -1,0 +1,12 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // The spec's clients POST to `/api/v1/segments/`; Next's default 308 redirect would drop their bodies.
+  skipTrailingSlashRedirect: true,
+  // PGlite loads its WebAssembly and data files from its own package folder at run time.
+  serverExternalPackages: ["@electric-sql/pglite"],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default nextConfig;

@@ -1,0 +1,25 @@
+// `npm start`: build if needed, then serve the app. The server applies migrations and loads the demo data
+// into an empty database at start (instrumentation.ts), so one process owns the embedded database.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { buildIfNeeded } from "./build-if-needed.mjs";
+
+const root = path.resolve(import.meta.dirname, "..");
+buildIfNeeded();
+
+const port = process.env.PORT ?? "3000";
+const server = spawn(
+  process.execPath,
+  [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port],
+  {
+    cwd: root,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      PGLITE_DATA_DIR: process.env.PGLITE_DATA_DIR ?? path.join(root, ".data", "pglite"),
+    },
+  },
+);
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

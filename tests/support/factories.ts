@@ -1,0 +1,6 @@
+let counter = 0;
+/** A name no other test in this database uses. */
+export function uniqueName(prefix: string): string {
+  counter += 1;
+  return `${prefix} ${Date.now().toString(36)}-${counter}`;
+}
