@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   skipTrailingSlashRedirect: true,
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   serverExternalPackages: ["@electric-sql/pglite"],
+  // A separate build folder lets two builds or dev servers share one checkout (NEXT_DIST_DIR=.next-other).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   typedRoutes: false,
 };

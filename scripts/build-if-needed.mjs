@@ -23,7 +23,7 @@ function newestMtime(entry) {
 }
 
 export function buildIfNeeded() {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
   const sourcesAt = Math.max(
     ...sourceDirs.map((dir) => newestMtime(path.join(root, dir))),

@@ -4,7 +4,8 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
-const dataDir = path.join(root, ".data", "pglite-e2e");
+const port = process.env.E2E_PORT ?? "3100";
+const dataDir = path.join(root, ".data", `pglite-e2e-${port}`);
 rmSync(dataDir, { recursive: true, force: true });
 
 const { DATABASE_URL: _ignored, ...env } = process.env;
