@@ -10,7 +10,7 @@ export default defineConfig({
   },
   test: {
     include: ["**/*.test.ts", "**/*.test.tsx"],
-    exclude: ["node_modules/**", ".next/**", "e2e/**", ".data/**"],
+    exclude: ["node_modules/**", ".next*/**", "e2e/**", ".data/**"],
     setupFiles: ["tests/support/setup-database.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
