@@ -11,6 +11,7 @@ export default defineConfig({
   test: {
     include: ["**/*.test.ts", "**/*.test.tsx"],
     exclude: ["node_modules/**", ".next*/**", "e2e/**", ".data/**"],
+    globalSetup: ["tests/support/global-setup.ts"],
     setupFiles: ["tests/support/setup-database.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,5 +1,5 @@
 import "server-only";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
@@ -38,7 +38,9 @@ async function connect(): Promise<Connection> {
   }
   const inMemory = env.PGLITE_DATA_DIR.startsWith("memory://");
   if (!inMemory) mkdirSync(env.PGLITE_DATA_DIR, { recursive: true });
-  const client = new PGlite(env.PGLITE_DATA_DIR);
+  // Tests start each in-memory database from a migrated snapshot: loading it is several times faster than initdb.
+  const template = inMemory && env.PGLITE_TEMPLATE ? new Blob([readFileSync(env.PGLITE_TEMPLATE)]) : undefined;
+  const client = new PGlite(env.PGLITE_DATA_DIR, template ? { loadDataDir: template } : {});
   try {
     await client.waitReady;
     const db = drizzlePglite({ client, schema }) as unknown as Database;

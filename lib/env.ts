@@ -5,6 +5,8 @@ const envSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** Where PGlite keeps its files; `memory://` keeps nothing. */
   PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
+  /** A snapshot (tar) that an in-memory PGlite starts from; set by the test setup. */
+  PGLITE_TEMPLATE: z.string().min(1).optional(),
   /** Load the demo data into an empty database at start. */
   SEED_DEMO_DATA: z
     .enum(["true", "false"])
@@ -19,6 +21,7 @@ export function readEnv(): Env {
   const parsed = envSchema.safeParse({
     DATABASE_URL: process.env.DATABASE_URL || undefined,
     PGLITE_DATA_DIR: process.env.PGLITE_DATA_DIR || undefined,
+    PGLITE_TEMPLATE: process.env.PGLITE_TEMPLATE || undefined,
     SEED_DEMO_DATA: process.env.SEED_DEMO_DATA || undefined,
   });
   if (!parsed.success) {
