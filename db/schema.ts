@@ -152,7 +152,11 @@ export const segmentMembershipEvents = pgTable(
     source: varchar("source", { length: 20 }).notNull().default("manual"),
     occurred_at: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("segment_membership_events_segment_time_idx").on(t.segment_id, t.occurred_at)],
+  (t) => [
+    index("segment_membership_events_segment_time_idx").on(t.segment_id, t.occurred_at),
+    // Finds the memberships of a deleted user (its member rows are gone by cascade) to record the leaves.
+    index("segment_membership_events_user_id_idx").on(t.user_id),
+  ],
 );
 
 /** Every change to a segment's definition, with the audience size at that moment. */

@@ -1,10 +1,89 @@
 import "server-only";
 import type { Database } from "@/db/client";
+import { type Condition, listConditions } from "./ast";
+import {
+  applyMembershipChanges,
+  evaluateUsers,
+  lockDynamicSegments,
+  type MembershipChanges,
+  recordLeavesOfDeletedUsers,
+} from "./dynamic/queries";
+import { parseCriteria } from "./parse-criteria";
+
+export interface ReevaluationCounts {
+  joined: number;
+  left: number;
+}
 
 /**
  * Re-evaluates the given users against every active dynamic segment, inside the caller's transaction,
- * so that a profile change moves its memberships in the same request.
+ * so that a profile change moves its memberships in the same request. Call it after the users are
+ * created, updated or deleted: for a deleted user (whose member rows went with it by cascade) it records
+ * the leaves and corrects member_count in every segment the user was in.
+ *
+ * A few statements whatever the number of users and segments: lock the dynamic segments, evaluate all
+ * users against all of them in one read, read their current memberships, and write only what changed
+ * in one statement (members, events, counts).
  */
-export async function reevaluateUsers(_userIds: string[], _tx: Database): Promise<void> {
-  // Filled in by the criteria engine (issue 3).
+export async function reevaluateUsers(userIds: string[], tx: Database): Promise<ReevaluationCounts> {
+  const unique = [...new Set(userIds.map((id) => id.toLowerCase()))];
+  if (unique.length === 0) return { joined: 0, left: 0 };
+  const locked = await lockDynamicSegments(tx);
+  // Criteria are validated on write; a row that predates the language is skipped rather than failing
+  // the user's request.
+  const segments = locked.flatMap(({ id, criteria }) => {
+    const parsed = parseCriteria(criteria);
+    return parsed.ok ? [{ id, node: parsed.node }] : [];
+  });
+  const now = new Date();
+  const outcomes = segments.length > 0 ? await evaluateUsers(segments, unique, now, tx) : [];
+  const changes: MembershipChanges = { writes: [], leaves: [] };
+  if (outcomes.length > 0) {
+    const members = new Map(
+      outcomes.flatMap((o) =>
+        o.memberships.map(([segmentId, source, confidence]) => [
+          `${segmentId} ${o.user_id}`,
+          { source, confidence_score: Number(confidence) },
+        ]),
+      ),
+    );
+    const conditions = segments.map((s) => listConditions(s.node));
+    for (const outcome of outcomes) {
+      let offset = 0;
+      segments.forEach((segment, i) => {
+        const start = offset;
+        offset += conditions[i].length;
+        const reason = () =>
+          assignmentReason(conditions[i], outcome.passed.slice(start, offset), outcome.profile_values);
+        const member = members.get(`${segment.id} ${outcome.user_id}`);
+        const confidence = outcome.confidences[i];
+        const key = { segment_id: segment.id, user_id: outcome.user_id };
+        if (outcome.matches[i]) {
+          if (!member) changes.writes.push({ ...key, confidence, is_new: true, reason: reason() });
+          else if (member.source === "criteria" && member.confidence_score !== confidence) {
+            changes.writes.push({ ...key, confidence, is_new: false, reason: reason() });
+          }
+        } else if (member?.source === "criteria") changes.leaves.push(key);
+      });
+    }
+    if (changes.writes.length > 0 || changes.leaves.length > 0) await applyMembershipChanges(changes, tx);
+  }
+  const found = new Set(outcomes.map((o) => o.user_id));
+  const missing = segments.length > 0 ? unique.filter((id) => !found.has(id)) : unique;
+  const gone = missing.length > 0 ? await recordLeavesOfDeletedUsers(missing, tx) : 0;
+  return {
+    joined: changes.writes.filter((w) => w.is_new).length,
+    left: changes.leaves.length + gone,
+  };
+}
+
+/** The same shape as compile-sql's assignmentReasonSql, from outcomes the database computed. */
+function assignmentReason(conditions: Condition[], passed: boolean[], values: Record<string, unknown>) {
+  const label = (c: Condition) => `${c.path}: ${c.label}`;
+  const fields = [...new Set(conditions.map((c) => c.field))];
+  return {
+    met: conditions.filter((_, i) => passed[i]).map(label),
+    missed: conditions.filter((_, i) => !passed[i]).map(label),
+    values: Object.fromEntries(fields.map((field) => [field, values[field] ?? null])),
+  };
 }

@@ -86,7 +86,8 @@ export function buildOpenApiDocument() {
         : Number(status) >= 400
           ? problemRef
           : undefined;
-      const mediaType = Number(status) >= 400 ? "application/problem+json" : "application/json";
+      const mediaType =
+        response.mediaType ?? (Number(status) >= 400 ? "application/problem+json" : "application/json");
       responses[status] = {
         description: response.description,
         ...(schema ? { content: { [mediaType]: { schema } } } : {}),
@@ -106,7 +107,7 @@ export function buildOpenApiDocument() {
       ...(op.body
         ? {
             requestBody: {
-              required: true,
+              required: op.bodyRequired ?? true,
               content: { "application/json": { schema: convert(op.body, "input") } },
             },
           }

@@ -6,6 +6,8 @@ export interface ResponseSpec {
   description: string;
   /** Omitted for responses without a body (204). */
   schema?: z.ZodType;
+  /** Defaults to application/json (application/problem+json for errors). */
+  mediaType?: string;
 }
 
 /** One documented endpoint, described with the same zod schemas its handler validates with. */
@@ -21,6 +23,8 @@ export interface Operation {
   pathParams?: Record<string, string>;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** False when the body may be left out (defaults to true). */
+  bodyRequired?: boolean;
   /** Status → response; problem responses (4xx/5xx) use the Problem schema automatically. */
   responses: Record<number, ResponseSpec | string>;
 }

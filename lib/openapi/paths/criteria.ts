@@ -1,3 +1,78 @@
+import {
+  criteriaFieldsSchema,
+  estimateRequestSchema,
+  estimateSchema,
+  explainSchema,
+  refreshResultSchema,
+  revisionPageSchema,
+  revisionsQuery,
+} from "@/lib/criteria/api-schemas";
 import type { Operation } from "../operation";
 
-export const criteriaOperations: Operation[] = [];
+const segmentId = { segment_id: "The segment's id." };
+const tags = ["Criteria"];
+
+export const criteriaOperations: Operation[] = [
+  {
+    method: "post",
+    path: "/api/v1/segments/estimate",
+    operationId: "estimateAudience",
+    summary: "Estimate the audience of criteria",
+    description: "Counts the users the criteria select right now (exactly, with the same SQL as membership).",
+    tags,
+    body: estimateRequestSchema,
+    responses: {
+      200: { description: "The audience size and a sample.", schema: estimateSchema },
+      422: "Invalid criteria (the errors name each path), or the persona does not exist.",
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/segments/criteria/fields",
+    operationId: "listCriteriaFields",
+    summary: "Fields, operators, present values and trait keys for the criteria builder",
+    tags,
+    responses: { 200: { description: "The field catalogue.", schema: criteriaFieldsSchema } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/segments/{segment_id}/refresh",
+    operationId: "refreshSegment",
+    summary: "Recompute the segment's members from its criteria",
+    description:
+      "Adds users who match (source `criteria`), removes criteria members who no longer match, never removes " +
+      "manual members, and records every join and leave. Refreshes of one segment run one at a time.",
+    tags,
+    pathParams: segmentId,
+    responses: {
+      200: { description: "What changed.", schema: refreshResultSchema },
+      404: "No such segment.",
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/segments/{segment_id}/explain/{user_id}",
+    operationId: "explainMembership",
+    summary: "Why a user does or does not match the segment's criteria",
+    tags,
+    pathParams: { ...segmentId, user_id: "The user's id." },
+    responses: {
+      200: { description: "Each condition with the user's value.", schema: explainSchema },
+      404: "No such segment or user.",
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/segments/{segment_id}/revisions",
+    operationId: "listSegmentRevisions",
+    summary: "Every change to the segment's definition, newest first",
+    tags,
+    pathParams: segmentId,
+    query: revisionsQuery,
+    responses: {
+      200: { description: "A page of revisions.", schema: revisionPageSchema },
+      404: "No such segment.",
+      422: "Invalid query.",
+    },
+  },
+];

@@ -1,0 +1,14 @@
+import { withApi } from "@/lib/api/handler";
+import { parseId, parseQuery } from "@/lib/api/request";
+import { json } from "@/lib/api/response";
+import { experimentQuery } from "@/lib/experiments/schemas";
+import { getExperimentResults } from "@/lib/experiments/service";
+
+type Params = { segmentId: string };
+
+// GET /api/v1/segments/{segment_id}/experiment - A/B test results of the segment's content variants
+export const GET = withApi<Params>(async ({ params, searchParams }) => {
+  const id = parseId(params.segmentId, "segment_id");
+  const query = parseQuery(searchParams, experimentQuery);
+  return json(await getExperimentResults(id, query));
+});

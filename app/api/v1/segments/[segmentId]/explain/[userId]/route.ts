@@ -1,0 +1,13 @@
+import { withApi } from "@/lib/api/handler";
+import { parseId } from "@/lib/api/request";
+import { json } from "@/lib/api/response";
+import { explainMembership } from "@/lib/criteria/service";
+
+type Params = { segmentId: string; userId: string };
+
+// GET /api/v1/segments/{segment_id}/explain/{user_id} - each condition with the user's value and whether it held
+export const GET = withApi<Params>(async ({ params }) => {
+  const segmentId = parseId(params.segmentId, "segment_id");
+  const userId = parseId(params.userId, "user_id");
+  return json(await explainMembership(segmentId, userId));
+});

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { SegmentBuilder } from "@/components/criteria-builder/segment-builder";
+
+export const metadata: Metadata = { title: "New segment" };
+
+export default function NewSegmentPage() {
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href="/segments" className="text-sm text-indigo-700 hover:underline">
+          ← Segments
+        </Link>
+        <h1 className="mt-1 text-2xl font-semibold">New segment</h1>
+        <p className="text-sm text-slate-600">
+          Describe who belongs in the segment; the estimate updates as you go.
+        </p>
+      </div>
+      <SegmentBuilder />
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+"use client";
+
+import { useId } from "react";
+import type { CriteriaField } from "@/components/hooks/use-criteria-fields";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
+import { isRuleComplete, listOperators, type RuleNode, valuelessOperators } from "./criteria-model";
+import { allOperators, operatorLabels } from "./operators";
+
+const TRAIT = "__trait";
+
+interface RuleRowProps {
+  rule: RuleNode;
+  name: string;
+  fields: CriteriaField[];
+  traits: Array<{ key: string; count: number }>;
+  onChange: (rule: RuleNode) => void;
+  onRemove: () => void;
+}
+
+/** One rule: a profile field or custom trait, an operator allowed for it, and the value to compare with. */
+export function RuleRow({ rule, name, fields, traits, onChange, onRemove }: RuleRowProps) {
+  const baseId = useId();
+  const isTrait = rule.field.startsWith("traits.");
+  const known = fields.find((field) => field.field === rule.field);
+  const operators = known?.operators.length ? known.operators : allOperators;
+  const fieldOptions = [
+    { value: "", label: "Choose a field…" },
+    ...fields.map((field) => ({ value: field.field, label: field.label })),
+    ...(!known && !isTrait && rule.field ? [{ value: rule.field, label: rule.field }] : []),
+    { value: TRAIT, label: "Custom trait…" },
+  ];
+  const setField = (field: string) => {
+    const next = fields.find((candidate) => candidate.field === field);
+    const allowed = next?.operators.length ? next.operators : allOperators;
+    onChange({ ...rule, field, op: allowed.includes(rule.op) ? rule.op : allowed[0] });
+  };
+  const valueListId = `${baseId}-values`;
+  const traitListId = `${baseId}-traits`;
+  const isList = listOperators.has(rule.op);
+  const inputType = known?.type === "number" && !isList ? "number" : "text";
+
+  return (
+    <fieldset className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 bg-white p-3">
+      <legend className="sr-only">{name}</legend>
+      <SelectField
+        label="Field"
+        className="min-w-44"
+        value={isTrait ? TRAIT : rule.field}
+        options={fieldOptions}
+        onChange={(event) => setField(event.target.value === TRAIT ? "traits." : event.target.value)}
+      />
+      {isTrait ? (
+        <>
+          <TextField
+            label="Trait name"
+            className="w-40"
+            list={traits.length ? traitListId : undefined}
+            value={rule.field.slice("traits.".length)}
+            onChange={(event) => onChange({ ...rule, field: `traits.${event.target.value.trim()}` })}
+          />
+          <datalist id={traitListId}>
+            {traits.map((trait) => (
+              <option key={trait.key} value={trait.key} />
+            ))}
+          </datalist>
+        </>
+      ) : null}
+      <SelectField
+        label="Operator"
+        className="min-w-44"
+        value={rule.op}
+        options={operators.map((op) => ({ value: op, label: operatorLabels[op] ?? op }))}
+        onChange={(event) => onChange({ ...rule, op: event.target.value })}
+      />
+      {valuelessOperators.has(rule.op) ? null : (
+        <>
+          <TextField
+            label={rule.op === "between" ? "From" : "Value"}
+            className="min-w-40 flex-1"
+            type={inputType}
+            list={known?.values?.length ? valueListId : undefined}
+            hint={isList ? "Separate values with commas." : undefined}
+            value={rule.value}
+            onChange={(event) => onChange({ ...rule, value: event.target.value })}
+          />
+          {rule.op === "between" ? (
+            <TextField
+              label="To"
+              className="min-w-32"
+              type={inputType}
+              value={rule.valueTo}
+              onChange={(event) => onChange({ ...rule, valueTo: event.target.value })}
+            />
+          ) : null}
+          {known?.values?.length ? (
+            <datalist id={valueListId}>
+              {known.values.map((option) => (
+                <option key={option.value} value={option.value} />
+              ))}
+            </datalist>
+          ) : null}
+        </>
+      )}
+      <Button variant="ghost" size="sm" onClick={onRemove} aria-label={`Remove ${name.toLowerCase()}`}>
+        Remove
+      </Button>
+      {isRuleComplete(rule) ? null : (
+        <p className="w-full text-xs text-slate-500">Not applied until it has a field and a value.</p>
+      )}
+    </fieldset>
+  );
+}

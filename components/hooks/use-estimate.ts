@@ -1,0 +1,46 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import type { z } from "zod";
+import { apiFetch } from "@/lib/client/api-client";
+import type { estimateSchema } from "@/lib/criteria/api-schemas";
+
+export type Estimate = z.infer<typeof estimateSchema>;
+
+function useDebounced<T>(value: T, delayMs: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return debounced;
+}
+
+/**
+ * The audience the criteria would select, asked for once typing pauses: the key is the criteria's JSON so that
+ * equal criteria share one request, and the previous answer stays on screen while the next one loads.
+ */
+export function useEstimate(
+  criteria: Record<string, unknown>,
+  personaId: string | null,
+  options: { enabled?: boolean; delayMs?: number } = {},
+) {
+  const { enabled = true, delayMs = 400 } = options;
+  const body = JSON.stringify({ criteria, ...(personaId ? { persona_id: personaId } : {}) });
+  const debouncedBody = useDebounced(body, delayMs);
+  return useQuery({
+    queryKey: ["estimate", debouncedBody],
+    queryFn: ({ signal }) =>
+      apiFetch<Estimate>("/api/v1/segments/estimate", {
+        method: "POST",
+        body: debouncedBody,
+        headers: { "content-type": "application/json" },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+    retry: false,
+    staleTime: 30_000,
+    enabled,
+  });
+}

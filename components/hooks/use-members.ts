@@ -1,0 +1,140 @@
+"use client";
+
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import { apiFetch, toQueryString } from "@/lib/client/api-client";
+import type {
+  BulkAddMembersInput,
+  bulkAddResultSchema,
+  Member,
+  memberPageSchema,
+  memberSortKeys,
+} from "@/lib/members/schemas";
+
+export type { Member, UserSummary } from "@/lib/members/schemas";
+
+export type Page<Item> = { items: Item[]; total: number; limit: number; offset: number };
+export type MemberSort = (typeof memberSortKeys)[number];
+export type BulkAddResult = z.infer<typeof bulkAddResultSchema>;
+
+export interface MembersQuery {
+  limit: number;
+  offset: number;
+  sort: MemberSort;
+  source?: Member["source"];
+  search?: string;
+}
+
+export interface RefreshResult {
+  added: number;
+  removed: number;
+  unchanged: number;
+  member_count: number;
+  took_ms: number;
+}
+
+export interface MemberExplanation {
+  segment_id: string;
+  user_id: string;
+  matches: boolean;
+  confidence_score: number;
+  min_match: number | null;
+  conditions: Array<{
+    path: string;
+    label: string;
+    field: string;
+    op: string;
+    expected: unknown;
+    actual: unknown;
+    passed: boolean;
+  }>;
+}
+
+const membersPath = (segmentId: string) => `/api/v1/segments/${segmentId}/members`;
+
+export function useMembers(segmentId: string, params: MembersQuery) {
+  return useQuery({
+    queryKey: ["members", { segment_id: segmentId, ...params }],
+    queryFn: () =>
+      apiFetch<z.infer<typeof memberPageSchema>>(`${membersPath(segmentId)}${toQueryString({ ...params })}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useMemberExplanation(segmentId: string, userId: string | null) {
+  return useQuery({
+    queryKey: ["member-explanation", { segment_id: segmentId, user_id: userId }],
+    queryFn: () => apiFetch<MemberExplanation>(`/api/v1/segments/${segmentId}/explain/${userId}`),
+    enabled: Boolean(userId),
+  });
+}
+
+/** What a membership change makes stale: the member list, the segment's counts and its analytics. */
+function useInvalidateMembership(segmentId: string) {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ["members", { segment_id: segmentId }] }),
+      queryClient.invalidateQueries({ queryKey: ["segments"] }),
+      queryClient.invalidateQueries({ queryKey: ["segment"] }),
+      queryClient.invalidateQueries({ queryKey: ["analytics", { segment_id: segmentId }] }),
+    ]);
+}
+
+export function useAddMember(segmentId: string) {
+  const invalidate = useInvalidateMembership(segmentId);
+  return useMutation({
+    mutationFn: ({ userId, confidenceScore }: { userId: string; confidenceScore?: number }) =>
+      apiFetch<Member>(`${membersPath(segmentId)}/${userId}`, {
+        method: "POST",
+        json: confidenceScore === undefined ? {} : { confidence_score: confidenceScore },
+      }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRemoveMember(segmentId: string) {
+  const invalidate = useInvalidateMembership(segmentId);
+  return useMutation({
+    mutationFn: (userId: string) =>
+      apiFetch<void>(`${membersPath(segmentId)}/${userId}`, { method: "DELETE" }),
+    onSuccess: invalidate,
+  });
+}
+
+/** Adds members in chunks (the endpoint takes at most 10,000 identifiers), reporting progress after each. */
+export function useImportMembers(segmentId: string) {
+  const invalidate = useInvalidateMembership(segmentId);
+  return useMutation({
+    mutationFn: async ({
+      chunks,
+      onProgress,
+    }: {
+      chunks: BulkAddMembersInput[];
+      onProgress: (done: number, total: number) => void;
+    }) => {
+      const total: BulkAddResult = { added: 0, updated: 0, not_found: [], member_count: 0 };
+      onProgress(0, chunks.length);
+      for (const [index, chunk] of chunks.entries()) {
+        const result = await apiFetch<BulkAddResult>(membersPath(segmentId), { method: "POST", json: chunk });
+        total.added += result.added;
+        total.updated += result.updated;
+        total.not_found.push(...result.not_found);
+        total.member_count = result.member_count;
+        onProgress(index + 1, chunks.length);
+      }
+      return total;
+    },
+    onSettled: invalidate,
+  });
+}
+
+export function useRefreshMembers(segmentId: string) {
+  const invalidate = useInvalidateMembership(segmentId);
+  return useMutation({
+    mutationFn: () => apiFetch<RefreshResult>(`/api/v1/segments/${segmentId}/refresh`, { method: "POST" }),
+    onSuccess: invalidate,
+  });
+}
+
+export const membersExportUrl = (segmentId: string) => `${membersPath(segmentId)}/export`;

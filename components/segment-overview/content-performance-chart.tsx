@@ -1,0 +1,60 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import type { ContentPerformance } from "@/components/hooks/use-analytics";
+import { formatInteger, formatPercent } from "@/components/segment-page/format";
+import { ChartFigure } from "@/components/ui/chart-figure";
+import { EmptyState } from "@/components/ui/states";
+import { seriesColors } from "./chart-colors";
+
+const itemLabel = (item: ContentPerformance) =>
+  item.variant_id ? `${item.title} (${item.variant_id})` : item.title;
+
+export function ContentPerformanceChart({ items }: { items: ContentPerformance[] }) {
+  const best = items.reduce<ContentPerformance | undefined>(
+    (top, item) => (!top || item.engagement_rate > top.engagement_rate ? item : top),
+    undefined,
+  );
+  const summary = best
+    ? `${items.length} content item${items.length === 1 ? "" : "s"}; the highest engagement rate is ${formatPercent(best.engagement_rate)} for ${itemLabel(best)}.`
+    : undefined;
+  const data = items.map((item) => ({ ...item, label: itemLabel(item) }));
+  return (
+    <ChartFigure
+      title="Content performance"
+      summary={summary}
+      rows={items}
+      rowKey={(item) => item.personalized_content_id}
+      columns={[
+        { header: "Content", cell: itemLabel },
+        { header: "Views", cell: (item) => formatInteger(item.views) },
+        { header: "Engagement", cell: (item) => formatInteger(item.engagement) },
+        { header: "Conversions", cell: (item) => formatInteger(item.conversions) },
+        { header: "Engagement rate", cell: (item) => formatPercent(item.engagement_rate) },
+      ]}
+    >
+      {items.length === 0 ? (
+        <EmptyState title="No personalized content yet">
+          Add content or A/B variants on the "Content & A/B" tab.
+        </EmptyState>
+      ) : (
+        <BarChart
+          data={data}
+          responsive
+          accessibilityLayer={false}
+          style={{ width: "100%", height: 280 }}
+          margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+        >
+          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+          <XAxis dataKey="label" fontSize={12} interval={0} />
+          <YAxis fontSize={12} allowDecimals={false} />
+          <Tooltip />
+          <Legend itemSorter={null} />
+          <Bar dataKey="views" name="Views" fill={seriesColors.views} />
+          <Bar dataKey="engagement" name="Engagement" fill={seriesColors.engagement} />
+          <Bar dataKey="conversions" name="Conversions" fill={seriesColors.conversions} />
+        </BarChart>
+      )}
+    </ChartFigure>
+  );
+}

@@ -1,0 +1,153 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useDeleteSegment, useUpdateSegment } from "@/components/hooks/use-segment";
+import type { Segment } from "@/components/hooks/use-segments";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { Announcer } from "@/components/ui/states";
+
+type Status = Segment["status"];
+
+export function SettingsTab({ segment }: { segment: Segment }) {
+  const router = useRouter();
+  const update = useUpdateSegment(segment.id);
+  const remove = useDeleteSegment(segment.id);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [announcement, setAnnouncement] = useState("");
+
+  const setStatus = (status: Status, done: string) =>
+    update.mutate({ status }, { onSuccess: () => setAnnouncement(done) });
+
+  const confirmDelete = () =>
+    remove.mutate(undefined, {
+      onSuccess: () => {
+        setConfirmingDelete(false);
+        router.push("/segments");
+      },
+    });
+
+  return (
+    <div className="max-w-3xl space-y-6">
+      <Announcer message={announcement} />
+      <SettingsRow
+        title="Definition"
+        description="Change the name, description, persona, strategy or criteria in the builder."
+      >
+        <Link
+          href={`/segments/${segment.id}/edit`}
+          className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
+        >
+          Edit segment
+        </Link>
+      </SettingsRow>
+      <SettingsRow
+        title="Status"
+        description={
+          segment.status === "active"
+            ? "Active: the segment receives personalized content. Pause it to stop for a while."
+            : segment.status === "paused"
+              ? "Paused: no personalized content is delivered until you resume it."
+              : "Archived: kept for reference only. Restore it to use it again."
+        }
+      >
+        <div className="flex gap-2">
+          {segment.status === "active" ? (
+            <Button
+              variant="secondary"
+              disabled={update.isPending}
+              onClick={() => setStatus("paused", "Segment paused.")}
+            >
+              Pause
+            </Button>
+          ) : (
+            <Button
+              variant="secondary"
+              disabled={update.isPending}
+              onClick={() =>
+                setStatus("active", segment.status === "paused" ? "Segment resumed." : "Segment restored.")
+              }
+            >
+              {segment.status === "paused" ? "Resume" : "Restore"}
+            </Button>
+          )}
+          {segment.status !== "archived" ? (
+            <Button
+              variant="secondary"
+              disabled={update.isPending}
+              onClick={() => setStatus("archived", "Segment archived.")}
+            >
+              Archive
+            </Button>
+          ) : null}
+        </div>
+      </SettingsRow>
+      {announcement ? <p className="text-sm text-slate-700">{announcement}</p> : null}
+      {update.isError ? (
+        <p role="alert" className="text-sm text-red-700">
+          {update.error.message}
+        </p>
+      ) : null}
+      <SettingsRow
+        title="Delete segment"
+        description="Deletes the segment with its members and personalized content. This cannot be undone."
+        danger
+      >
+        <Button variant="danger" onClick={() => setConfirmingDelete(true)}>
+          Delete
+        </Button>
+      </SettingsRow>
+      <ConfirmDialog
+        open={confirmingDelete}
+        title="Delete segment?"
+        confirmLabel="Delete segment"
+        pending={remove.isPending}
+        onConfirm={confirmDelete}
+        onClose={() => {
+          remove.reset();
+          setConfirmingDelete(false);
+        }}
+        message={
+          <>
+            <p>
+              “{segment.segment_name}” and its {segment.member_count} members and personalized content will be
+              deleted.
+            </p>
+            {remove.isError ? (
+              <p role="alert" className="mt-2 text-red-700">
+                {remove.error.message}
+              </p>
+            ) : null}
+          </>
+        }
+      />
+    </div>
+  );
+}
+
+function SettingsRow({
+  title,
+  description,
+  danger,
+  children,
+}: {
+  title: string;
+  description: string;
+  danger?: boolean;
+  children: React.ReactNode;
+}) {
+  return (
+    <section
+      aria-label={title}
+      className={`flex flex-wrap items-center justify-between gap-4 rounded-lg border bg-white p-4 ${danger ? "border-red-200" : "border-slate-200"}`}
+    >
+      <div className="max-w-lg">
+        <h2 className="font-semibold">{title}</h2>
+        <p className="text-sm text-slate-600">{description}</p>
+      </div>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+import Link from "next/link";
+import type { Segment } from "@/components/hooks/use-segments";
+import { Badge } from "@/components/ui/badge";
+
+const statusTone = { active: "green", paused: "amber", archived: "gray" } as const;
+const integer = new Intl.NumberFormat("en-US");
+const day = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" });
+
+/** The engagement rate of the last analysis (POST /analyze stores it with the segment), in percent. */
+function engagementRate(segment: Segment): number | undefined {
+  const metrics = segment.performance_metrics as { analytics?: { performance_summary?: unknown } } | null;
+  const summary = metrics?.analytics?.performance_summary as { avg_engagement_rate?: unknown } | undefined;
+  const rate = summary?.avg_engagement_rate;
+  return typeof rate === "number" && Number.isFinite(rate) ? rate : undefined;
+}
+
+interface SegmentsTableProps {
+  segments: Segment[];
+  personaNames: Map<string, string>;
+}
+
+export function SegmentsTable({ segments, personaNames }: SegmentsTableProps) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Segments</caption>
+        <thead className="bg-slate-50 text-xs font-medium tracking-wide text-slate-600 uppercase">
+          <tr>
+            <th scope="col" className="px-4 py-3">
+              Name
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Persona
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Strategy
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Status
+            </th>
+            <th scope="col" className="px-4 py-3 text-right">
+              Members
+            </th>
+            <th scope="col" className="px-4 py-3 text-right">
+              Estimated size
+            </th>
+            <th scope="col" className="px-4 py-3 text-right">
+              Engagement rate
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Last analyzed
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {segments.map((segment) => {
+            const rate = engagementRate(segment);
+            return (
+              <tr key={segment.id} className="hover:bg-slate-50">
+                <th scope="row" className="px-4 py-3 font-medium">
+                  <Link href={`/segments/${segment.id}`} className="text-indigo-700 hover:underline">
+                    {segment.segment_name}
+                  </Link>
+                  {segment.membership_mode === "dynamic" ? (
+                    <span className="ml-2">
+                      <Badge tone="indigo">Dynamic</Badge>
+                    </span>
+                  ) : null}
+                </th>
+                <td className="px-4 py-3 text-slate-700">
+                  {segment.persona_id ? (personaNames.get(segment.persona_id) ?? "…") : "—"}
+                </td>
+                <td className="px-4 py-3 text-slate-700 capitalize">{segment.strategy}</td>
+                <td className="px-4 py-3">
+                  <Badge tone={statusTone[segment.status]}>{segment.status}</Badge>
+                </td>
+                <td className="px-4 py-3 text-right tabular-nums">{integer.format(segment.member_count)}</td>
+                <td className="px-4 py-3 text-right tabular-nums">
+                  {integer.format(segment.estimated_size)}
+                </td>
+                <td className="px-4 py-3 text-right tabular-nums">
+                  {rate === undefined ? "—" : `${rate.toFixed(1)}%`}
+                </td>
+                <td className="px-4 py-3 text-slate-700">
+                  {segment.last_analyzed_at ? day.format(new Date(segment.last_analyzed_at)) : "Never"}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

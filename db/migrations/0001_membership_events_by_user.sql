@@ -1,0 +1,1 @@
+CREATE INDEX "segment_membership_events_user_id_idx" ON "segment_membership_events" USING btree ("user_id");

@@ -1,0 +1,87 @@
+import type { DemoSegment } from "./demo-segments";
+import type { DemoUser } from "./demo-users";
+import type { SeededRandom } from "./random";
+
+const DAY_MS = 86_400_000;
+/** Members joined over the six weeks before the seed, so member growth charts show a curve. */
+export const MEMBERSHIP_HISTORY_DAYS = 42;
+
+export interface DemoMember {
+  segment_id: string;
+  user_id: string;
+  confidence_score: number;
+  assignment_reason: Record<string, unknown>;
+  source: "manual";
+  joined_at: string;
+  updated_at: string;
+}
+
+export interface DemoMembershipEvent {
+  segment_id: string;
+  user_id: string;
+  event: "join" | "leave";
+  source: "manual";
+  occurred_at: string;
+}
+
+/**
+ * Curated manual members: most users matching a segment's criteria, each joining on a day of the last six
+ * weeks (more of them recently, as campaigns ramp up); some other matching users joined and later left.
+ */
+export function generateMembership(
+  rng: SeededRandom,
+  now: Date,
+  segments: DemoSegment[],
+  users: DemoUser[],
+): { members: DemoMember[]; events: DemoMembershipEvent[] } {
+  const members: DemoMember[] = [];
+  const events: DemoMembershipEvent[] = [];
+  const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY_MS).toISOString();
+  for (const segment of segments) {
+    for (const user of users) {
+      if (!segment.matches(user, now)) continue;
+      // u^1.6 puts more joins near today: an accelerating growth curve rather than a straight line.
+      const joinedDaysAgo = Math.max(0.02, MEMBERSHIP_HISTORY_DAYS * rng.next() ** 1.6);
+      if (rng.chance(0.88)) {
+        const joinedAt = at(joinedDaysAgo);
+        const confidence = 0.55 + 0.4 * user.interaction_score + rng.between(-0.05, 0.05);
+        members.push({
+          segment_id: segment.id,
+          user_id: user.id,
+          confidence_score: Math.round(Math.min(1, Math.max(0.5, confidence)) * 100) / 100,
+          assignment_reason: { note: "Added from the launch campaign list", matched_criteria: true },
+          source: "manual",
+          joined_at: joinedAt,
+          updated_at: joinedAt,
+        });
+        events.push({
+          segment_id: segment.id,
+          user_id: user.id,
+          event: "join",
+          source: "manual",
+          occurred_at: joinedAt,
+        });
+      } else if (rng.chance(0.6)) {
+        const leftDaysAgo = rng.between(0.01, joinedDaysAgo);
+        events.push(
+          {
+            segment_id: segment.id,
+            user_id: user.id,
+            event: "join",
+            source: "manual",
+            occurred_at: at(joinedDaysAgo),
+          },
+          {
+            segment_id: segment.id,
+            user_id: user.id,
+            event: "leave",
+            source: "manual",
+            occurred_at: at(leftDaysAgo),
+          },
+        );
+      }
+    }
+  }
+  events.sort((a, b) => a.occurred_at.localeCompare(b.occurred_at));
+  return { members, events };
+}

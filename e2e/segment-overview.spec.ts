@@ -1,0 +1,68 @@
+import {
+  addMembers,
+  createContent,
+  createPersonalizedContent,
+  createSegment,
+  createUsers,
+  expect,
+  setPerformance,
+  test,
+} from "./segment-fixtures";
+
+test("the overview shows key figures and charts, switches period, and runs the analysis", async ({
+  page,
+  request,
+}) => {
+  const segment = await createSegment(request);
+  const users = await createUsers(request, 3);
+  await addMembers(
+    request,
+    segment.id,
+    users.map((user) => user.id),
+  );
+  const content = await createContent(request);
+  const personalized = await createPersonalizedContent(request, {
+    segment_id: segment.id,
+    content_id: content.id,
+    variant_id: "variant_a",
+  });
+  await setPerformance(request, personalized.id, { views: 400, engagement: 60, conversions: 12 });
+
+  await page.goto(`/segments/${segment.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: segment.segment_name })).toBeVisible();
+  await expect(page.getByRole("tab", { name: "Overview" })).toHaveAttribute("aria-selected", "true");
+
+  await expect(page.getByRole("term")).toHaveText([
+    "Members",
+    "Estimated size",
+    "Engagement rate",
+    "Conversions",
+  ]);
+  await expect(page.getByRole("definition").first()).toHaveText("3");
+  await expect(page.getByRole("definition").last()).toHaveText("12");
+
+  const trend = page.getByRole("figure", { name: "Engagement trend" });
+  const growth = page.getByRole("figure", { name: "Member growth" });
+  await expect(trend).toBeVisible();
+  await expect(growth).toContainText("3 joined");
+  // The charts' numbers are in a table for screen readers.
+  await expect(growth.getByRole("table", { name: "Member growth" })).toBeAttached();
+  await expect(page.getByRole("figure", { name: "Content performance" })).toContainText(content.title);
+
+  await page.getByLabel("Period").selectOption("7");
+  await expect(trend).toContainText("Last 7 days");
+  await expect(growth.getByRole("table").getByRole("row")).toHaveCount(8);
+
+  await expect(page.getByText("Last analyzed: never")).toBeVisible();
+  const analyze = page.getByRole("button", { name: "Analyze" });
+  await analyze.click();
+  await expect(page.getByText("Analysis complete.", { exact: true })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Analysis complete" })).toBeAttached();
+  await expect(page.getByText("Last analyzed: never")).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Recommendations" })).toBeVisible();
+
+  await page.getByRole("tab", { name: "Members" }).click();
+  await expect(page).toHaveURL(/\?tab=members$/);
+  await page.reload();
+  await expect(page.getByRole("tab", { name: "Members" })).toHaveAttribute("aria-selected", "true");
+});

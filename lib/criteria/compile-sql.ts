@@ -1,0 +1,179 @@
+import { type SQL, sql } from "drizzle-orm";
+import { type Condition, type CriteriaNode, hasMinMatch, listConditions } from "./ast";
+import { isProfileField, profileFields } from "./fields";
+
+// Column references are constant text from the field catalogue (never user input); every criteria
+// value travels as a parameter. The table is never aliased, so these render in any statement over `users`.
+const column = (name: string) => sql.raw(`"users"."${name}"`);
+const traitsColumn = sql.raw(`"users"."traits"`);
+
+const DAY_MS = 86_400_000;
+
+const list = (values: unknown[], cast = "") =>
+  sql.join(
+    values.map((v) => sql`${v}${sql.raw(cast)}`),
+    sql`, `,
+  );
+const textArray = (values: unknown[]) => sql`array[${list(values)}]::text[]`;
+const comparators = { gt: ">", gte: ">=", lt: "<", lte: "<=" } as const;
+
+function traitConditionSql(condition: Condition, now: Date): SQL {
+  const key = condition.trait as string;
+  const trait = sql`(${traitsColumn} -> ${key}::text)`;
+  const { op, value } = condition;
+  const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
+  const numeric = sql`(case when jsonb_typeof(${trait}) = 'number' then (${traitsColumn} ->> ${key}::text)::numeric end)`;
+  switch (op) {
+    case "exists":
+      return sql`(${traitsColumn} ? ${key}::text)`;
+    case "not_exists":
+      return sql`not (${traitsColumn} ? ${key}::text)`;
+    case "eq":
+      return sql`${trait} = ${json(value)}`;
+    case "neq":
+      return sql`not coalesce(${trait} = ${json(value)}, false)`;
+    case "in":
+      return sql`${trait} in (${sql.join((value as unknown[]).map(json), sql`, `)})`;
+    case "not_in":
+      return sql`not coalesce(${trait} in (${sql.join((value as unknown[]).map(json), sql`, `)}), false)`;
+    case "contains_any":
+      return sql`(jsonb_typeof(${trait}) = 'array' and ${trait} ?| ${textArray(value as string[])})`;
+    case "contains_all":
+      return sql`(jsonb_typeof(${trait}) = 'array' and ${trait} ?& ${textArray(value as string[])})`;
+    case "between": {
+      const [min, max] = value as number[];
+      return sql`${numeric} between ${min}::numeric and ${max}::numeric`;
+    }
+    case "within_last_days":
+      throw new Error(`Traits do not support ${op} (${now.toISOString()})`);
+    default:
+      return sql`${numeric} ${sql.raw(comparators[op])} ${value}::numeric`;
+  }
+}
+
+/** One condition as SQL. It may be NULL where the oracle says false; callers coalesce where that matters. */
+export function conditionSql(condition: Condition, now: Date): SQL {
+  if (condition.trait !== undefined) return traitConditionSql(condition, now);
+  if (!isProfileField(condition.field)) throw new Error(`Unknown field ${condition.field}`);
+  const spec = profileFields[condition.field];
+  const isArray = spec.type === "string[]";
+  const cast = spec.type === "timestamp" ? "::timestamptz" : "";
+  const col = condition.field === "gender" ? sql`lower(${column("gender")})` : column(condition.field);
+  const { op, value } = condition;
+  switch (op) {
+    case "exists":
+      return isArray ? sql`cardinality(${col}) > 0` : sql`${col} is not null`;
+    case "not_exists":
+      return isArray ? sql`cardinality(${col}) = 0` : sql`${col} is null`;
+    case "eq":
+      return sql`${col} = ${value}${sql.raw(cast)}`;
+    case "neq":
+      return sql`not coalesce(${col} = ${value}${sql.raw(cast)}, false)`;
+    case "in":
+      return sql`${col} in (${list(value as unknown[], cast)})`;
+    case "not_in":
+      return sql`not coalesce(${col} in (${list(value as unknown[], cast)}), false)`;
+    case "contains_any":
+      return sql`${col} && ${textArray(value as string[])}`;
+    case "contains_all":
+      return sql`${col} @> ${textArray(value as string[])}`;
+    case "between": {
+      const [min, max] = value as unknown[];
+      return sql`${col} between ${min}${sql.raw(cast)} and ${max}${sql.raw(cast)}`;
+    }
+    case "within_last_days": {
+      const cutoff = new Date(now.getTime() - (value as number) * DAY_MS).toISOString();
+      return sql`${col} >= ${cutoff}::timestamptz`;
+    }
+    default:
+      return sql`${col} ${sql.raw(comparators[op])} ${value}${sql.raw(cast)}`;
+  }
+}
+
+const isTrue = (condition: SQL) => sql`coalesce(${condition}, false)`;
+
+function shareSql(children: CriteriaNode[], now: Date): SQL {
+  const counted = sql.join(
+    children.map((child) => sql`${isTrue(matchSql(child, now))}::int`),
+    sql` + `,
+  );
+  return sql`((${counted})::float8 / ${children.length}::float8)`;
+}
+
+/**
+ * The criteria as a WHERE condition over `users`: true exactly for the users the oracle (evaluate.ts)
+ * selects. NULL and false are interchangeable at this level; negations and counts coalesce first.
+ */
+export function matchSql(node: CriteriaNode, now: Date): SQL {
+  if (node.kind === "condition") return conditionSql(node, now);
+  if (node.kind === "not") return sql`not ${isTrue(matchSql(node.child, now))}`;
+  if (node.minMatch !== null) return sql`${shareSql(node.children, now)} >= ${node.minMatch}::float8`;
+  if (node.children.length === 0) return sql`true`;
+  const joined = sql.join(
+    node.children.map((child) => matchSql(child, now)),
+    node.mode === "all" ? sql` and ` : sql` or `,
+  );
+  return sql`(${joined})`;
+}
+
+/** The confidence of a matching user: 1, or the matched share where a `min_match` decides. */
+export function confidenceSql(node: CriteriaNode, now: Date): SQL {
+  if (!hasMinMatch(node) || node.kind !== "group") return sql`1::float8`;
+  if (node.minMatch !== null) return shareSql(node.children, now);
+  if (node.mode === "all") {
+    const scored = node.children.filter(hasMinMatch).map((child) => confidenceSql(child, now));
+    return scored.length === 1 ? scored[0] : sql`least(${sql.join(scored, sql`, `)})`;
+  }
+  const options = node.children.map(
+    (child) =>
+      sql`case when ${isTrue(matchSql(child, now))} then ${confidenceSql(child, now)} else 0::float8 end`,
+  );
+  return options.length === 1 ? options[0] : sql`greatest(${sql.join(options, sql`, `)})`;
+}
+
+/** Each condition's outcome, in listConditions order, as a boolean[] column (explain). */
+export function conditionResultsSql(node: CriteriaNode, now: Date): SQL {
+  const conditions = listConditions(node);
+  if (conditions.length === 0) return sql`array[]::boolean[]`;
+  return sql`array[${sql.join(
+    conditions.map((c) => isTrue(conditionSql(c, now))),
+    sql`, `,
+  )}]::boolean[]`;
+}
+
+/** The profile values the conditions look at, as one jsonb object keyed by field. */
+export function referencedValuesSql(conditions: Condition[]): SQL {
+  const fields = [...new Set(conditions.map((c) => c.field))];
+  if (fields.length === 0) return sql`'{}'::jsonb`;
+  const pairs = fields.map((field) => {
+    const value = field.startsWith("traits.")
+      ? sql`${traitsColumn} -> ${field.slice("traits.".length)}::text`
+      : column(field);
+    return sql`${field}::text, ${value}`;
+  });
+  // jsonb_build_object takes at most 100 arguments: 40 pairs per call, concatenated.
+  const chunks: SQL[] = [];
+  for (let i = 0; i < pairs.length; i += 40) {
+    chunks.push(sql`jsonb_build_object(${sql.join(pairs.slice(i, i + 40), sql`, `)})`);
+  }
+  return sql.join(chunks, sql` || `);
+}
+
+/**
+ * Why a user was assigned: the conditions met and missed (by label) and the profile values that decided
+ * them, as jsonb, computed in the same statement that assigns the member.
+ */
+export function assignmentReasonSql(node: CriteriaNode, now: Date): SQL {
+  const conditions = listConditions(node);
+  const labels = (wanted: boolean) =>
+    conditions.length === 0
+      ? sql`'[]'::jsonb`
+      : sql`to_jsonb(array_remove(array[${sql.join(
+          conditions.map(
+            (c) =>
+              sql`case when ${wanted ? sql`` : sql`not `}${isTrue(conditionSql(c, now))} then ${`${c.path}: ${c.label}`}::text end`,
+          ),
+          sql`, `,
+        )}], null))`;
+  return sql`jsonb_build_object('met', ${labels(true)}, 'missed', ${labels(false)}, 'values', ${referencedValuesSql(conditions)})`;
+}

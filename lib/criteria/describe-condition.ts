@@ -1,0 +1,38 @@
+import { isProfileField, type Operator, profileFields, TRAIT_PREFIX } from "./fields";
+
+const phrases: Record<Operator, string> = {
+  eq: "is",
+  neq: "is not",
+  in: "is one of",
+  not_in: "is none of",
+  contains_any: "include any of",
+  contains_all: "include all of",
+  gt: "is above",
+  gte: "is at least",
+  lt: "is below",
+  lte: "is at most",
+  between: "is between",
+  exists: "is set",
+  not_exists: "is not set",
+  within_last_days: "within the last",
+};
+
+function fieldLabel(field: string): string {
+  if (isProfileField(field)) return profileFields[field].label;
+  return `Trait ${field.slice(TRAIT_PREFIX.length)}`;
+}
+
+function show(value: unknown): string {
+  if (Array.isArray(value)) return value.map(show).join(", ");
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/** A short sentence for the builder, explain and assignment reasons, e.g. "Age is between 25 and 45". */
+export function describeCondition(field: string, op: Operator, value: unknown): string {
+  const label = fieldLabel(field);
+  if (op === "exists" || op === "not_exists") return `${label} ${phrases[op]}`;
+  if (op === "within_last_days") return `${label} within the last ${value} days`;
+  if (op === "between" && Array.isArray(value))
+    return `${label} is between ${show(value[0])} and ${show(value[1])}`;
+  return `${label} ${phrases[op]} ${show(value)}`;
+}

@@ -1,0 +1,90 @@
+import { z } from "zod";
+import { experimentMetrics, experimentStatuses } from "./evaluate-experiment";
+
+export const experimentQuery = z
+  .object({
+    metric: z
+      .enum(experimentMetrics)
+      .default("conversion")
+      .describe("What counts as a success: a conversion or an engagement, per view."),
+    mde: z.coerce
+      .number()
+      .gt(0)
+      .max(10)
+      .default(0.1)
+      .describe("Minimum detectable effect, relative to the control's rate (0.1 = ±10%); sizes the test."),
+    alpha: z.coerce
+      .number()
+      .gt(0)
+      .max(0.2)
+      .default(0.05)
+      .describe("Significance level; confidence intervals are at 1 − alpha."),
+  })
+  .strict();
+
+const interval = z.tuple([z.number(), z.number()]).nullable();
+const rate = z.number().nullable().describe("A proportion, 0 to 1 (not a percentage).");
+
+export const variantResultSchema = z
+  .object({
+    personalized_content_id: z.uuid(),
+    variant_id: z.string().nullable(),
+    is_control: z.boolean(),
+    title: z.string().nullable(),
+    views: z.number().int(),
+    successes: z.number().int(),
+    rate,
+    rate_ci: interval.describe("Wilson score interval."),
+    uplift_absolute: z.number().nullable().describe("rate − control rate."),
+    uplift_absolute_ci: interval.describe("Newcombe hybrid score interval (method 10)."),
+    uplift_relative: z.number().nullable().describe("rate / control rate − 1."),
+    uplift_relative_ci: interval.describe("Delta method on the log rate ratio (Katz)."),
+    p_value: z.number().nullable().describe("Two-sided two-proportion z-test (pooled) against control."),
+    p_value_adjusted: z.number().nullable().describe("Holm–Bonferroni across the variants."),
+    probability_to_beat_control: z
+      .number()
+      .nullable()
+      .describe("Posterior P(rate > control rate), Beta(1, 1) priors, computed exactly."),
+    significant: z
+      .boolean()
+      .describe("Adjusted p-value below alpha, and every group has reached the planned sample size."),
+  })
+  .meta({ id: "ExperimentVariant" });
+
+export const experimentResultSchema = z
+  .object({
+    segment_id: z.uuid(),
+    metric: z.enum(experimentMetrics),
+    status: z.enum(experimentStatuses),
+    verdict: z.string(),
+    control: variantResultSchema.nullable(),
+    variants: z.array(variantResultSchema).describe("Every group, the control first."),
+    sample_ratio: z.object({
+      expected_shares: z.array(z.number()),
+      observed_shares: z.array(z.number()),
+      chi_square: z.number().nullable(),
+      p_value: z.number().nullable(),
+      mismatch: z.boolean().describe("p < 0.001: the views are not split as planned (equal shares)."),
+    }),
+    required_sample_size_per_variant: z
+      .number()
+      .int()
+      .nullable()
+      .describe(
+        "Views per group for 80% power at alpha to detect the mde; null while the control has no successes.",
+      ),
+    views_needed: z
+      .number()
+      .int()
+      .nullable()
+      .describe("More views, summed over the groups, before a call; 0 when reached."),
+    minimum_detectable_effect: z.number(),
+    alpha: z.number(),
+    power: z.number(),
+    confidence_level: z.number(),
+    warnings: z.array(z.string()),
+  })
+  .meta({ id: "ExperimentResult" });
+
+export type ExperimentQuery = z.infer<typeof experimentQuery>;
+export type ExperimentResult = z.infer<typeof experimentResultSchema>;

@@ -1,0 +1,165 @@
+import "server-only";
+import { transaction } from "@/db/client";
+import { ApiError, type FieldError, notFound } from "@/lib/api/errors";
+import { findSegment, lockSegment } from "@/lib/segments/queries";
+import { csvRecord } from "./members-csv";
+import * as queries from "./queries";
+import * as reads from "./read-queries";
+import {
+  type AddMemberInput,
+  type BulkAddMembersInput,
+  type BulkRemoveMembersInput,
+  type ListMembersQuery,
+  type MemberIdentifiers,
+  memberCsvColumns,
+} from "./schemas";
+
+type IdentifierField = keyof MemberIdentifiers;
+const identifierFields: IdentifierField[] = ["user_ids", "emails", "external_ids"];
+const identifierColumn = { user_ids: "id", emails: "email", external_ids: "external_id" } as const;
+
+/** The identifiers (with their body path) that none of `matched` carries, first occurrence only. */
+function unmatchedIdentifiers(identifiers: MemberIdentifiers, matched: readonly queries.IdentifiedUser[]) {
+  const unmatched: { value: string; field: string }[] = [];
+  for (const key of identifierFields) {
+    const known = new Set(matched.map((user) => user[identifierColumn[key]]));
+    const seen = new Set<string>();
+    (identifiers[key] ?? []).forEach((value, index) => {
+      if (known.has(value) || seen.has(value)) return;
+      seen.add(value);
+      unmatched.push({ value, field: `${key}.${index}` });
+    });
+  }
+  return unmatched;
+}
+
+const MAX_FIELD_ERRORS = 100;
+
+function unknownUsersError(unknown: { value: string; field: string }[]): ApiError {
+  const errors: FieldError[] = unknown.slice(0, MAX_FIELD_ERRORS).map(({ value, field }) => ({
+    field,
+    location: "body",
+    message: `No user has this identifier (${value})`,
+  }));
+  const shown = unknown.slice(0, 10).map((item) => item.value);
+  const more = unknown.length > shown.length ? ` and ${unknown.length - shown.length} more` : "";
+  return new ApiError(
+    "reference_not_found",
+    `${unknown.length} identifier(s) match no user: ${shown.join(", ")}${more}. Send skip_unknown: true to add the others.`,
+    errors,
+  );
+}
+
+export async function getMember(segmentId: string, userId: string) {
+  const member = await reads.findMember(segmentId, userId);
+  if (!member) throw notFound("Member", userId);
+  return member;
+}
+
+/** Adds one user as a manual member; `created` is false when the user was a member already (then updated). */
+export async function addMember(segmentId: string, userId: string, input: AddMemberInput) {
+  return transaction(async (tx) => {
+    const [user] = await queries.lockIdentifiedUsers({ user_ids: [userId] }, tx);
+    const segment = await lockSegment(segmentId, tx);
+    if (!segment) throw notFound("Segment", segmentId);
+    if (!user) throw notFound("User", userId);
+    const { added } = await queries.upsertManualMembers(segmentId, [userId], input, tx);
+    const member = await reads.findMember(segmentId, userId, tx);
+    if (!member) throw new Error(`Membership of ${userId} in ${segmentId} vanished inside its transaction`);
+    return { created: added === 1, member };
+  });
+}
+
+export async function removeMember(segmentId: string, userId: string): Promise<void> {
+  await transaction(async (tx) => {
+    if (!(await lockSegment(segmentId, tx))) throw notFound("Segment", segmentId);
+    const { removed } = await queries.removeMembers(segmentId, { user_ids: [userId] }, tx);
+    if (removed.length === 0) throw notFound("Member", userId);
+  });
+}
+
+/** All or nothing: one transaction; unknown identifiers fail the request unless skip_unknown. */
+export async function addMembers(segmentId: string, input: BulkAddMembersInput) {
+  return transaction(async (tx) => {
+    const users = await queries.lockIdentifiedUsers(input, tx);
+    const segment = await lockSegment(segmentId, tx);
+    if (!segment) throw notFound("Segment", segmentId);
+    const unknown = unmatchedIdentifiers(input, users);
+    if (unknown.length > 0 && !input.skip_unknown) throw unknownUsersError(unknown);
+    const result = await queries.upsertManualMembers(
+      segmentId,
+      users.map((user) => user.id),
+      { confidence_score: input.confidence_score, assignment_reason: input.assignment_reason },
+      tx,
+    );
+    return { ...result, not_found: unknown.map((item) => item.value) };
+  });
+}
+
+export async function removeMembers(segmentId: string, input: BulkRemoveMembersInput) {
+  return transaction(async (tx) => {
+    if (!(await lockSegment(segmentId, tx))) throw notFound("Segment", segmentId);
+    const { removed, member_count } = await queries.removeMembers(segmentId, input, tx);
+    const matched = removed.map((member) => ({
+      id: member.user_id,
+      email: member.email,
+      external_id: member.external_id,
+    }));
+    const notMembers = unmatchedIdentifiers(input, matched).map((item) => item.value);
+    return { removed: removed.length, not_members: notMembers, member_count };
+  });
+}
+
+export async function listMembers(segmentId: string, query: ListMembersQuery) {
+  if (!(await findSegment(segmentId))) throw notFound("Segment", segmentId);
+  const { items, total } = await reads.listMembers(segmentId, query);
+  return { items, total, limit: query.limit, offset: query.offset };
+}
+
+const EXPORT_PAGE_SIZE = 5_000;
+
+/**
+ * The segment's members as CSV, streamed page by page so that a large segment is never held in memory
+ * whole. The segment is checked first: a missing one is a 404, not an empty file.
+ */
+export async function exportMembersCsv(segmentId: string): Promise<ReadableStream<Uint8Array>> {
+  if (!(await findSegment(segmentId))) throw notFound("Segment", segmentId);
+  const encoder = new TextEncoder();
+  let cursor: reads.ExportRow["cursor"] | undefined;
+  let headerSent = false;
+  let done = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!headerSent) {
+        headerSent = true;
+        controller.enqueue(encoder.encode(csvRecord(memberCsvColumns)));
+        return;
+      }
+      if (done) {
+        controller.close();
+        return;
+      }
+      const rows = await reads.exportMembersPage(segmentId, cursor, EXPORT_PAGE_SIZE);
+      if (rows.length < EXPORT_PAGE_SIZE) done = true;
+      if (rows.length === 0) {
+        controller.close();
+        return;
+      }
+      cursor = rows[rows.length - 1].cursor;
+      const text = rows
+        .map((row) =>
+          csvRecord([
+            row.user_id,
+            row.email,
+            row.external_id,
+            row.name,
+            row.confidence_score,
+            row.source,
+            row.joined_at,
+          ]),
+        )
+        .join("");
+      controller.enqueue(encoder.encode(text));
+    },
+  });
+}

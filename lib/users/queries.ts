@@ -1,0 +1,150 @@
+import "server-only";
+import { and, asc, count, eq, gte, ilike, lte, or, type SQL, sql } from "drizzle-orm";
+import { type Database, getDb } from "@/db/client";
+import { queryRows } from "@/db/rows";
+import { type User, users } from "@/db/schema";
+import type { CreateUserInput, ListUsersQuery, UpdateUserInput } from "./schemas";
+
+// The record type that jsonb_to_recordset reads each input object as; JSON arrays become text[]
+// (PostgreSQL 10 and later).
+const userRecordType = sql.raw(
+  [
+    "ord bigint",
+    "external_id varchar",
+    "email varchar",
+    "name varchar",
+    "age integer",
+    "location varchar",
+    "gender varchar",
+    "interests text[]",
+    "purchase_count integer",
+    "total_spent numeric",
+    "engagement_level varchar",
+    "engagement_frequency varchar",
+    "avg_session_duration integer",
+    "last_active_at timestamptz",
+    "interaction_score double precision",
+    "content_preferences text[]",
+    "traits jsonb",
+  ].join(", "),
+);
+
+/**
+ * Inserts any number of users with one INSERT … SELECT over a single JSON parameter: 10,000 users
+ * would need ~170,000 bind parameters as a VALUES list, past PostgreSQL's limit of 65,535.
+ * Answers the rows in input order.
+ */
+export async function insertUsers(values: CreateUserInput[], db?: Database): Promise<User[]> {
+  if (values.length === 0) return [];
+  const executor = db ?? (await getDb());
+  const payload = JSON.stringify(values.map((value, ord) => ({ ...value, ord })));
+  // With a raw SELECT, drizzle lists every column of the table in schema order.
+  const rows = await executor
+    .insert(users)
+    .select(
+      sql`select gen_random_uuid(), r.external_id, r.email, r.name, r.age, r.location, r.gender,
+        r.interests, r.purchase_count, r.total_spent, r.engagement_level, r.engagement_frequency,
+        r.avg_session_duration, r.last_active_at, r.interaction_score, r.content_preferences, r.traits,
+        now(), now()
+        from jsonb_to_recordset(${payload}::jsonb) as r(${userRecordType})
+        order by r.ord`,
+    )
+    .returning();
+  return rows;
+}
+
+/** The emails and external ids among those given that belong to users other than `exceptId`. */
+export async function findTakenIdentifiers(
+  identifiers: { emails: string[]; externalIds: string[] },
+  exceptId?: string,
+  db?: Database,
+): Promise<{ emails: Set<string>; externalIds: Set<string> }> {
+  const executor = db ?? (await getDb());
+  if (identifiers.emails.length === 0 && identifiers.externalIds.length === 0) {
+    return { emails: new Set(), externalIds: new Set() };
+  }
+  const rows = await queryRows<{ email: string | null; external_id: string | null }>(
+    executor,
+    sql`select u.email, u.external_id from users u
+      where (u.email in (select jsonb_array_elements_text(${JSON.stringify(identifiers.emails)}::jsonb))
+        or u.external_id in (select jsonb_array_elements_text(${JSON.stringify(identifiers.externalIds)}::jsonb)))
+        and u.id is distinct from ${exceptId ?? null}::uuid`,
+  );
+  const emails = new Set(identifiers.emails);
+  const externalIds = new Set(identifiers.externalIds);
+  return {
+    emails: new Set(rows.flatMap((row) => (row.email && emails.has(row.email) ? [row.email] : []))),
+    externalIds: new Set(
+      rows.flatMap((row) => (row.external_id && externalIds.has(row.external_id) ? [row.external_id] : [])),
+    ),
+  };
+}
+
+export async function findUser(id: string, db?: Database): Promise<User | undefined> {
+  const executor = db ?? (await getDb());
+  const [row] = await executor.select().from(users).where(eq(users.id, id)).limit(1);
+  return row;
+}
+
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export async function listUsers(query: ListUsersQuery): Promise<{ items: User[]; total: number }> {
+  const db = await getDb();
+  const conditions: SQL[] = [];
+  if (query.location) conditions.push(eq(users.location, query.location));
+  if (query.engagement_level) conditions.push(eq(users.engagement_level, query.engagement_level));
+  if (query.min_age !== undefined) conditions.push(gte(users.age, query.min_age));
+  if (query.max_age !== undefined) conditions.push(lte(users.age, query.max_age));
+  // `@>` with a one-element array can use the GIN index on interests.
+  if (query.interest) conditions.push(sql`${users.interests} @> array[${query.interest}]::text[]`);
+  if (query.search) {
+    const pattern = `%${escapeLike(query.search)}%`;
+    const match = or(
+      ilike(users.email, pattern),
+      ilike(users.name, pattern),
+      ilike(users.external_id, pattern),
+    );
+    if (match) conditions.push(match);
+  }
+  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  const descending = query.sort.startsWith("-");
+  const column = users[query.sort.replace(/^-/, "") as keyof User];
+  const order = descending ? sql`${column} desc nulls last` : sql`${column} asc nulls last`;
+  const [items, [{ total }]] = await Promise.all([
+    db
+      .select()
+      .from(users)
+      .where(where)
+      .orderBy(order, asc(users.id))
+      .limit(query.limit)
+      .offset(query.offset),
+    db.select({ total: count() }).from(users).where(where),
+  ]);
+  return { items, total };
+}
+
+export async function updateUser(
+  id: string,
+  values: UpdateUserInput,
+  db?: Database,
+): Promise<User | undefined> {
+  const executor = db ?? (await getDb());
+  const [row] = await executor
+    .update(users)
+    .set({ ...values, updated_at: new Date() })
+    .where(eq(users.id, id))
+    .returning();
+  return row;
+}
+
+/** Locks the user row until the transaction ends, so that an update and a delete cannot interleave. */
+export async function lockUser(id: string, tx: Database): Promise<User | undefined> {
+  const [row] = await tx.select().from(users).where(eq(users.id, id)).limit(1).for("update");
+  return row;
+}
+
+export async function deleteUser(id: string, db?: Database): Promise<boolean> {
+  const executor = db ?? (await getDb());
+  const rows = await executor.delete(users).where(eq(users.id, id)).returning({ id: users.id });
+  return rows.length > 0;
+}

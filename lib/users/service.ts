@@ -1,0 +1,115 @@
+import "server-only";
+import { transaction } from "@/db/client";
+import type { User } from "@/db/schema";
+import { ApiError, type FieldError, notFound } from "@/lib/api/errors";
+import { reevaluateUsers } from "@/lib/criteria/dynamic-membership";
+import { removeUserFromAllSegments } from "@/lib/members/queries";
+import * as queries from "./queries";
+import type { CreateUserInput, ListUsersQuery, UpdateUserInput } from "./schemas";
+
+type Identified = Pick<CreateUserInput, "email" | "external_id">;
+
+/**
+ * Field errors for emails and external ids that repeat within the request or belong to another user.
+ * `fieldPrefix` maps an item's index to its path (`users.3` in a bulk request, nothing for one user).
+ */
+async function findIdentifierConflicts(
+  items: Identified[],
+  fieldPrefix: (index: number) => string[],
+  exceptId?: string,
+): Promise<FieldError[]> {
+  const emails = items.flatMap((item) => (item.email ? [item.email] : []));
+  const externalIds = items.flatMap((item) => (item.external_id ? [item.external_id] : []));
+  const taken = await queries.findTakenIdentifiers({ emails, externalIds }, exceptId);
+  const errors: FieldError[] = [];
+  const firstSeen = { email: new Map<string, number>(), external_id: new Map<string, number>() };
+  items.forEach((item, index) => {
+    for (const key of ["email", "external_id"] as const) {
+      const value = item[key];
+      if (!value) continue;
+      const field = [...fieldPrefix(index), key].join(".");
+      const earlier = firstSeen[key].get(value);
+      const takenSet = key === "email" ? taken.emails : taken.externalIds;
+      if (takenSet.has(value)) {
+        errors.push({ field, location: "body", message: `A user with ${key} ${value} already exists` });
+      } else if (earlier !== undefined) {
+        const other = [...fieldPrefix(earlier), key].join(".");
+        errors.push({ field, location: "body", message: `Duplicates ${other} (${value})` });
+      }
+      if (earlier === undefined) firstSeen[key].set(value, index);
+    }
+  });
+  return errors;
+}
+
+function conflict(errors: FieldError[]): ApiError {
+  const fields = errors.map((error) => error.field);
+  const shown =
+    fields.length > 10
+      ? `${fields.slice(0, 10).join(", ")} and ${fields.length - 10} more`
+      : fields.join(", ");
+  return new ApiError("conflict", `Email or external_id already in use: ${shown}.`, errors);
+}
+
+export async function createUser(input: CreateUserInput): Promise<User> {
+  const conflicts = await findIdentifierConflicts([input], () => []);
+  if (conflicts.length > 0) throw conflict(conflicts);
+  return transaction(async (tx) => {
+    const [user] = await queries.insertUsers([input], tx);
+    await reevaluateUsers([user.id], tx);
+    return user;
+  });
+}
+
+/** All or nothing: one transaction, one INSERT. */
+export async function createUsers(inputs: CreateUserInput[]): Promise<{ created: number; items: User[] }> {
+  const conflicts = await findIdentifierConflicts(inputs, (index) => ["users", String(index)]);
+  if (conflicts.length > 0) throw conflict(conflicts);
+  return transaction(async (tx) => {
+    const items = await queries.insertUsers(inputs, tx);
+    await reevaluateUsers(
+      items.map((user) => user.id),
+      tx,
+    );
+    return { created: items.length, items };
+  });
+}
+
+export async function getUser(id: string): Promise<User> {
+  const user = await queries.findUser(id);
+  if (!user) throw notFound("User", id);
+  return user;
+}
+
+export async function listUsers(query: ListUsersQuery) {
+  const { items, total } = await queries.listUsers(query);
+  return { items, total, limit: query.limit, offset: query.offset };
+}
+
+export async function updateUser(id: string, patch: UpdateUserInput): Promise<User> {
+  const conflicts = await findIdentifierConflicts(
+    [{ email: patch.email ?? null, external_id: patch.external_id ?? null }],
+    () => [],
+    id,
+  );
+  if (conflicts.length > 0) throw conflict(conflicts);
+  return transaction(async (tx) => {
+    const current = await queries.lockUser(id, tx);
+    if (!current) throw notFound("User", id);
+    const updated = await queries.updateUser(id, patch, tx);
+    if (!updated) throw new ApiError("conflict", `User ${id} was deleted while it was being updated.`);
+    await reevaluateUsers([id], tx);
+    return updated;
+  });
+}
+
+/** Leaves every segment first, so member counts and leave events stay exact, then deletes the profile. */
+export async function deleteUser(id: string): Promise<void> {
+  await transaction(async (tx) => {
+    const current = await queries.lockUser(id, tx);
+    if (!current) throw notFound("User", id);
+    await removeUserFromAllSegments([id], tx);
+    await queries.deleteUser(id, tx);
+    await reevaluateUsers([id], tx);
+  });
+}

@@ -1,0 +1,14 @@
+// `npm run screenshots`: regenerates public/screenshots/*.png (shown in README) from the browser tests,
+// against the production build on a fresh embedded database with the demo data.
+import { spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+mkdirSync(path.join(root, "public", "screenshots"), { recursive: true });
+const result = spawnSync(process.execPath, [path.join(root, "scripts/e2e.mjs"), "e2e/screenshots.spec.ts"], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, SCREENSHOTS: "1" },
+});
+process.exit(result.status ?? 1);
