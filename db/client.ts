@@ -39,7 +39,8 @@ async function connect(): Promise<Connection> {
   const inMemory = env.PGLITE_DATA_DIR.startsWith("memory://");
   if (!inMemory) mkdirSync(env.PGLITE_DATA_DIR, { recursive: true });
   // Tests start each in-memory database from a migrated snapshot: loading it is several times faster than initdb.
-  const template = inMemory && env.PGLITE_TEMPLATE ? new Blob([readFileSync(env.PGLITE_TEMPLATE)]) : undefined;
+  const template =
+    inMemory && env.PGLITE_TEMPLATE ? new Blob([readFileSync(env.PGLITE_TEMPLATE)]) : undefined;
   const client = new PGlite(env.PGLITE_DATA_DIR, template ? { loadDataDir: template } : {});
   try {
     await client.waitReady;

@@ -39,14 +39,15 @@ test("screenshots of the main pages", async ({ page }) => {
     ["Locations", "CA"],
     ["Interests", "technology"],
   ]) {
-    await page.getByLabel(label).fill(value);
-    await page.getByLabel(label).press("Enter");
+    await page.getByLabel(label, { exact: true }).fill(value);
+    await page.getByLabel(label, { exact: true }).press("Enter");
   }
   await page.getByLabel("Engagement level").fill("high");
   await page.getByLabel("Engagement level").press("Enter");
   const estimate = page.getByRole("region", { name: "Estimated audience" });
   await expect(estimate.getByRole("heading", { name: "Sample profiles" })).toBeVisible();
   await expect(estimate).not.toHaveAttribute("aria-busy", "true");
+  await page.getByRole("heading", { name: "New segment" }).click();
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(600);
   await shoot(page, "builder");

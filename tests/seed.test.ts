@@ -84,7 +84,9 @@ describe("demo data", () => {
     expect(segments.some((s: { segment_name: string }) => s.segment_name === "Tech Enthusiasts")).toBe(false);
     for (const segment of segments) {
       expect(criteriaSchema.safeParse(segment.criteria).success, segment.segment_name).toBe(true);
-      expect(segment.estimated_size).toBe(0);
+      const estimate = await api("POST", "/api/v1/segments/estimate", { criteria: segment.criteria });
+      expect(segment.estimated_size, segment.segment_name).toBe(estimate.body.estimated_size);
+      expect(segment.estimated_size).toBeGreaterThan(0);
       const members = await count(
         sql`select count(*) as n from segment_members where segment_id = ${segment.id}`,
       );

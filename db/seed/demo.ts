@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { estimateCriteriaSize } from "@/lib/criteria/refresh";
 import { definitionChanges, segmentDefinition } from "@/lib/criteria/segment-definition";
 import type { Database } from "../client";
 import { queryRows } from "../rows";
@@ -42,7 +43,7 @@ export function generateDemoData(now: Date) {
   const segments = demoSegments.map(({ matches: _matches, ...segment }) => ({
     ...segment,
     membership_mode: "manual",
-    // Left at 0: the criteria engine's estimate fills it in.
+    // Filled in by the criteria engine once the users are in (seedDemoDataIfEmpty).
     estimated_size: 0,
     member_count: memberCounts.get(segment.id) ?? 0,
     created_at: at(45),
@@ -93,8 +94,24 @@ export async function seedDemoDataIfEmpty(db: Database, now = new Date()): Promi
     await insertJsonRows(tx, personas, data.personas);
     await insertJsonRows(tx, content, data.content);
     await insertJsonRows(tx, users, data.users);
-    await insertJsonRows(tx, audienceSegments, data.segments);
-    await insertJsonRows(tx, segmentRevisions, data.revisions);
+    // The same count the API keeps in estimated_size, so the demo shows what the criteria select.
+    const sizes = new Map<string, number>();
+    for (const segment of data.segments)
+      sizes.set(segment.id, await estimateCriteriaSize(segment.criteria, tx));
+    const sized = <Row extends { estimated_size: number }>(row: Row, id: string) => ({
+      ...row,
+      estimated_size: sizes.get(id) ?? 0,
+    });
+    await insertJsonRows(
+      tx,
+      audienceSegments,
+      data.segments.map((segment) => sized(segment, segment.id)),
+    );
+    await insertJsonRows(
+      tx,
+      segmentRevisions,
+      data.revisions.map((revision) => sized(revision, revision.segment_id)),
+    );
     await insertJsonRows(tx, segmentMembers, data.members);
     await insertJsonRows(tx, segmentMembershipEvents, data.events);
     await insertJsonRows(tx, personalizedContent, data.items);

@@ -17,13 +17,16 @@ export const userSummaryColumns = {
   engagement_level: users.engagement_level,
 };
 
-/** Matching users, all users and a few matching profiles: one scan for the counts, a short one for the sample. */
+/**
+ * Matching users, all users and a few matching profiles. Counting everyone needs a full scan anyway, so
+ * both counts come from that one scan; the sample stops at its fifth match.
+ */
 export async function estimateAudience(node: CriteriaNode, now: Date, db?: Database) {
   const executor = db ?? (await getDb());
   const [counts] = await queryRows<{ matched: number; total: number }>(
     executor,
-    sql`select (select count(*) from users where ${matchSql(node, now)})::int as matched,
-               (select count(*) from users)::int as total`,
+    sql`select (count(*) filter (where ${matchSql(node, now)}))::int as matched, count(*)::int as total
+        from users`,
   );
   const sample = await executor.select(userSummaryColumns).from(users).where(matchSql(node, now)).limit(5);
   return { matched: Number(counts.matched), total: Number(counts.total), sample };

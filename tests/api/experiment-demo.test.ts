@@ -18,7 +18,11 @@ describe("the seeded demo A/B test", () => {
     expect(result.views_needed).toBe(0);
     expect(result.sample_ratio.mismatch).toBe(false);
     const [control, variantA, variantB] = result.variants;
-    expect([control.variant_id, variantA.variant_id, variantB.variant_id]).toEqual(["control", "variant_a", "variant_b"]);
+    expect([control.variant_id, variantA.variant_id, variantB.variant_id]).toEqual([
+      "control",
+      "variant_a",
+      "variant_b",
+    ]);
     expect(variantA).toMatchObject({ significant: true });
     expect(variantA.uplift_relative).toBeCloseTo(1918 / 15980 / (1602 / 16020) - 1, 12);
     expect(variantB.significant).toBe(false);

@@ -14,7 +14,12 @@ export default async function globalSetup() {
     const full = path.join(migrations, file);
     if (file.endsWith(".sql") || file.endsWith(".json")) hash.update(file).update(readFileSync(full));
   }
-  const template = path.join(root, ".data", "test-templates", `pglite-${hash.digest("hex").slice(0, 16)}.tar`);
+  const template = path.join(
+    root,
+    ".data",
+    "test-templates",
+    `pglite-${hash.digest("hex").slice(0, 16)}.tar`,
+  );
   if (!existsSync(template)) await writeTemplate(template);
   process.env.PGLITE_TEMPLATE = template;
 }
