@@ -52,7 +52,7 @@ export function MemberGrowthChart({ points, days }: { points: MemberGrowthPoint[
             orientation="right"
             fontSize={12}
             allowDecimals={false}
-            label={{ value: "Joined / left per day", angle: 90, position: "insideRight", fontSize: 12 }}
+            label={{ value: "Per day", angle: 90, position: "insideRight", fontSize: 12 }}
           />
           <Tooltip labelFormatter={(label) => formatDay(String(label))} />
           <Legend itemSorter={null} />

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { pageOf, paginationQuery, timestamp } from "@/lib/openapi/common";
+import { userSummarySchema } from "@/lib/users/schemas";
 import { fieldTypes, operators } from "./fields";
 import { criteriaSchema } from "./schema";
 
@@ -10,19 +11,6 @@ export const estimateRequestSchema = z
   })
   .strict()
   .meta({ id: "EstimateRequest" });
-
-export const userSummarySchema = z
-  .object({
-    id: z.uuid(),
-    email: z.string().nullable(),
-    external_id: z.string().nullable(),
-    name: z.string().nullable(),
-    age: z.number().int().nullable(),
-    location: z.string().nullable(),
-    gender: z.string().nullable(),
-    engagement_level: z.string().nullable(),
-  })
-  .meta({ id: "UserSummary" });
 
 export const estimateSchema = z
   .object({

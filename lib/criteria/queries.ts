@@ -3,19 +3,9 @@ import { and, count, desc, eq, type SQL, sql } from "drizzle-orm";
 import { type Database, getDb } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { segmentRevisions, users } from "@/db/schema";
+import { userSummaryColumns } from "@/lib/users/queries";
 import type { CriteriaNode } from "./ast";
 import { assignmentReasonSql, conditionResultsSql, confidenceSql, matchSql } from "./compile-sql";
-
-export const userSummaryColumns = {
-  id: users.id,
-  email: users.email,
-  external_id: users.external_id,
-  name: users.name,
-  age: users.age,
-  location: users.location,
-  gender: users.gender,
-  engagement_level: users.engagement_level,
-};
 
 /**
  * Matching users, all users and a few matching profiles. Counting everyone needs a full scan anyway, so

@@ -2,18 +2,8 @@ import "server-only";
 import { and, asc, count, desc, eq, getTableColumns, ilike, or, type SQL, sql } from "drizzle-orm";
 import { type Database, getDb } from "@/db/client";
 import { segmentMembers, users } from "@/db/schema";
+import { userSummaryColumns } from "@/lib/users/queries";
 import type { ListMembersQuery, Member } from "./schemas";
-
-const userSummaryColumns = {
-  id: users.id,
-  email: users.email,
-  external_id: users.external_id,
-  name: users.name,
-  age: users.age,
-  location: users.location,
-  gender: users.gender,
-  engagement_level: users.engagement_level,
-};
 
 const memberColumns = { ...getTableColumns(segmentMembers), user: userSummaryColumns };
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { pageOf, paginationQuery, timestamp } from "@/lib/openapi/common";
+import { userSummarySchema } from "@/lib/users/schemas";
 
 export const memberSources = ["manual", "criteria"] as const;
 
@@ -86,19 +87,6 @@ export const listMembersQuery = paginationQuery
     search: z.string().trim().min(1).max(100).optional().describe("Matches email, name or external_id."),
   })
   .strict();
-
-export const userSummarySchema = z
-  .object({
-    id: z.uuid(),
-    email: z.string().nullable(),
-    external_id: z.string().nullable(),
-    name: z.string().nullable(),
-    age: z.number().int().nullable(),
-    location: z.string().nullable(),
-    gender: z.string().nullable(),
-    engagement_level: z.string().nullable(),
-  })
-  .meta({ id: "UserSummary" });
 
 export const memberSchema = z
   .object({

@@ -5,6 +5,18 @@ import { queryRows } from "@/db/rows";
 import { type User, users } from "@/db/schema";
 import type { CreateUserInput, ListUsersQuery, UpdateUserInput } from "./schemas";
 
+/** The columns of userSummarySchema. */
+export const userSummaryColumns = {
+  id: users.id,
+  email: users.email,
+  external_id: users.external_id,
+  name: users.name,
+  age: users.age,
+  location: users.location,
+  gender: users.gender,
+  engagement_level: users.engagement_level,
+};
+
 // The record type that jsonb_to_recordset reads each input object as; JSON arrays become text[]
 // (PostgreSQL 10 and later).
 const userRecordType = sql.raw(

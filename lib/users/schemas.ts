@@ -182,3 +182,17 @@ export const bulkCreateUsersResultSchema = z
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 export type ListUsersQuery = z.infer<typeof listUsersQuery>;
+
+/** The few profile fields shown beside a member or a sample of an audience. */
+export const userSummarySchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string().nullable(),
+    external_id: z.string().nullable(),
+    name: z.string().nullable(),
+    age: z.number().int().nullable(),
+    location: z.string().nullable(),
+    gender: z.string().nullable(),
+    engagement_level: z.string().nullable(),
+  })
+  .meta({ id: "UserSummary" });
