@@ -38,3 +38,6 @@ export function buildIfNeeded() {
   });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
+
+// `node scripts/build-if-needed.mjs` from shell scripts.
+if (import.meta.url === `file://${process.argv[1]}`) buildIfNeeded();
