@@ -7,6 +7,7 @@ import type { CreateSegmentInput, segmentPageSchema, segmentSchema } from "@/lib
 
 export type Segment = z.infer<typeof segmentSchema>;
 export type SegmentPage = z.infer<typeof segmentPageSchema>;
+export type SegmentListItem = SegmentPage["items"][number];
 
 export interface SegmentListParams {
   persona_id?: string;

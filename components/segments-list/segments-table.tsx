@@ -1,21 +1,13 @@
 import Link from "next/link";
-import type { Segment } from "@/components/hooks/use-segments";
+import type { SegmentListItem } from "@/components/hooks/use-segments";
 import { Badge } from "@/components/ui/badge";
 
 const statusTone = { active: "green", paused: "amber", archived: "gray" } as const;
 const integer = new Intl.NumberFormat("en-US");
 const day = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" });
 
-/** The engagement rate of the last analysis (POST /analyze stores it with the segment), in percent. */
-function engagementRate(segment: Segment): number | undefined {
-  const metrics = segment.performance_metrics as { analytics?: { performance_summary?: unknown } } | null;
-  const summary = metrics?.analytics?.performance_summary as { avg_engagement_rate?: unknown } | undefined;
-  const rate = summary?.avg_engagement_rate;
-  return typeof rate === "number" && Number.isFinite(rate) ? rate : undefined;
-}
-
 interface SegmentsTableProps {
-  segments: Segment[];
+  segments: SegmentListItem[];
   personaNames: Map<string, string>;
 }
 
@@ -54,7 +46,7 @@ export function SegmentsTable({ segments, personaNames }: SegmentsTableProps) {
         </thead>
         <tbody className="divide-y divide-slate-100">
           {segments.map((segment) => {
-            const rate = engagementRate(segment);
+            const rate = segment.engagement_rate;
             return (
               <tr key={segment.id} className="hover:bg-slate-50">
                 <th scope="row" className="px-4 py-3 font-medium">
@@ -79,7 +71,7 @@ export function SegmentsTable({ segments, personaNames }: SegmentsTableProps) {
                   {integer.format(segment.estimated_size)}
                 </td>
                 <td className="px-4 py-3 text-right tabular-nums">
-                  {rate === undefined ? "—" : `${rate.toFixed(1)}%`}
+                  {rate === null ? "—" : `${rate.toFixed(1)}%`}
                 </td>
                 <td className="px-4 py-3 text-slate-700">
                   {segment.last_analyzed_at ? day.format(new Date(segment.last_analyzed_at)) : "Never"}

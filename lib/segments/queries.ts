@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, ilike, or, type SQL, sql } from "drizzle-orm";
 import { type Database, getDb } from "@/db/client";
 import { audienceSegments, type NewSegment, type Segment } from "@/db/schema";
 import type { ListSegmentsQuery } from "./schemas";
@@ -29,7 +29,24 @@ export async function lockSegment(id: string, tx: Database): Promise<Segment | u
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export async function listSegments(query: ListSegmentsQuery): Promise<{ items: Segment[]; total: number }> {
+/**
+ * The segment's content totals, live, so the list shows them without waiting for an analysis.
+ * Written with table names: in a one-table select Drizzle leaves columns unqualified, which would bind
+ * the outer segment's id to the subquery's own table.
+ */
+const contentTotals = {
+  total_views: sql<number>`coalesce((select sum(pc.view_count) from personalized_content pc
+    where pc.segment_id = audience_segments.id), 0)::int`,
+  engagement_rate: sql<number | null>`(select round((100.0 * sum(pc.engagement_count)
+    / nullif(sum(pc.view_count), 0))::numeric, 2)::float8 from personalized_content pc
+    where pc.segment_id = audience_segments.id)`,
+};
+
+export type SegmentListItem = Segment & { total_views: number; engagement_rate: number | null };
+
+export async function listSegments(
+  query: ListSegmentsQuery,
+): Promise<{ items: SegmentListItem[]; total: number }> {
   const db = await getDb();
   const conditions: SQL[] = [];
   if (query.persona_id) conditions.push(eq(audienceSegments.persona_id, query.persona_id));
@@ -49,7 +66,7 @@ export async function listSegments(query: ListSegmentsQuery): Promise<{ items: S
   const column = audienceSegments[query.sort.replace(/^-/, "") as keyof typeof audienceSegments.$inferSelect];
   const [items, [{ total }]] = await Promise.all([
     db
-      .select()
+      .select({ ...getTableColumns(audienceSegments), ...contentTotals })
       .from(audienceSegments)
       .where(where)
       .orderBy(descending ? desc(column) : asc(column), asc(audienceSegments.id))

@@ -74,7 +74,17 @@ export const segmentSchema = z
   })
   .meta({ id: "Segment" });
 
-export const segmentPageSchema = pageOf(segmentSchema).meta({ id: "SegmentPage" });
+export const segmentListItemSchema = segmentSchema
+  .extend({
+    total_views: z.number().int().describe("Views of the segment's personalized content, all time."),
+    engagement_rate: z
+      .number()
+      .nullable()
+      .describe("100 × engagement / views over the segment's content, live; null without views."),
+  })
+  .meta({ id: "SegmentListItem" });
+
+export const segmentPageSchema = pageOf(segmentListItemSchema).meta({ id: "SegmentPage" });
 
 export type CreateSegmentInput = z.infer<typeof createSegmentSchema>;
 export type UpdateSegmentInput = z.infer<typeof updateSegmentSchema>;

@@ -106,3 +106,36 @@ describe("segments CRUD", () => {
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(["limit", "status"].sort());
   });
 });
+
+describe("segment list figures", () => {
+  it("carries each segment's live content totals and view-weighted engagement rate", async () => {
+    const segment = await createSegment();
+    const tag = encodeURIComponent(segment.segment_name);
+    const before = await api("GET", `/api/v1/segments?search=${tag}`);
+    expect(before.body.items[0]).toMatchObject({ total_views: 0, engagement_rate: null });
+
+    const content = await api("POST", "/api/v1/content", { title: uniqueName("Article") });
+    expect(content.status).toBe(201);
+    for (const [variant, views, engagement] of [
+      ["a", 300, 30],
+      ["b", 100, 30],
+    ] as const) {
+      const item = await api("POST", "/api/v1/segments/personalized", {
+        content_id: content.body.id,
+        segment_id: segment.id,
+        variant_id: variant,
+      });
+      const perf = await api("POST", `/api/v1/segments/personalized/${item.body.id}/performance`, {
+        views,
+        engagement,
+        conversions: 0,
+      });
+      expect(perf.status).toBe(200);
+    }
+    const after = await api("GET", `/api/v1/segments?search=${tag}`);
+    expect(segmentPageSchema.parse(after.body).items[0]).toMatchObject({
+      total_views: 400,
+      engagement_rate: 15,
+    });
+  });
+});
