@@ -5,5 +5,7 @@ import { seedDemoDataIfEmpty } from "@/db/seed/demo";
 
 const { db, driver } = await getConnection();
 const seeded = await seedDemoDataIfEmpty(db);
-console.log(seeded ? `Demo data loaded (${driver}).` : `The ${driver} database is not empty: nothing loaded.`);
+console.log(
+  seeded ? `Demo data loaded (${driver}).` : `The ${driver} database is not empty: nothing loaded.`,
+);
 await closeDb();
