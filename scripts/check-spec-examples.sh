@@ -15,7 +15,14 @@ node scripts/build-if-needed.mjs
 env -u DATABASE_URL PGLITE_DATA_DIR="$data_dir" NEXT_TELEMETRY_DISABLED=1 \
   node node_modules/next/dist/bin/next start -p "$port" -H 127.0.0.1 >"/tmp/spec-server-$port.log" 2>&1 &
 server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data_dir"' EXIT
+stop_server() {
+  local status=$?
+  kill "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  rm -rf "$data_dir"
+  exit "$status"
+}
+trap stop_server EXIT
 
 for _ in $(seq 1 120); do
   curl -sf "http://127.0.0.1:$port/api/v1/segments/health" >/dev/null && break
