@@ -1,10 +1,9 @@
-import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { audienceSegments, segmentMembers, segmentMembershipEvents } from "@/db/schema";
 import { bulkAddResultSchema, bulkRemoveResultSchema } from "@/lib/members/schemas";
 import { api } from "../support/api";
 import { uniqueName } from "../support/factories";
+import { membershipCounts } from "../support/membership-counts";
 import { seedUsers } from "../support/seed-users";
 
 // Opening the database (and migrating it) can be slow on a busy machine: not part of any test's time.
@@ -18,24 +17,6 @@ async function createSegment() {
   const res = await api("POST", "/api/v1/segments", { segment_name: uniqueName("Bulk"), criteria: {} });
   expect(res.status).toBe(201);
   return res.body as { id: string };
-}
-
-/** member_count as stored, the real number of member rows, and joins minus leaves. */
-async function counts(segmentId: string) {
-  const db = await getDb();
-  const [{ stored }] = await db
-    .select({ stored: audienceSegments.member_count })
-    .from(audienceSegments)
-    .where(eq(audienceSegments.id, segmentId));
-  const [{ real }] = await db
-    .select({ real: sql<number>`count(*)::int` })
-    .from(segmentMembers)
-    .where(eq(segmentMembers.segment_id, segmentId));
-  const [{ net }] = await db
-    .select({ net: sql<number>`coalesce(sum(case when event = 'join' then 1 else -1 end), 0)::int` })
-    .from(segmentMembershipEvents)
-    .where(eq(segmentMembershipEvents.segment_id, segmentId));
-  return { stored, real, net };
 }
 
 describe("POST /segments/{segment_id}/members (bulk add)", () => {
@@ -58,7 +39,7 @@ describe("POST /segments/{segment_id}/members (bulk add)", () => {
     });
     const list = await api("GET", `/api/v1/segments/${segment.id}/members?limit=10`);
     expect(list.body.items.every((m: any) => m.confidence_score === 0.7 && m.source === "manual")).toBe(true);
-    expect(await counts(segment.id)).toEqual({ stored: 5, real: 5, net: 5 });
+    expect(await membershipCounts(segment.id)).toEqual({ stored: 5, real: 5, net: 5 });
   });
 
   it("fails with 422 naming unknown identifiers and adds nothing, unless skip_unknown", async () => {
@@ -73,7 +54,7 @@ describe("POST /segments/{segment_id}/members (bulk add)", () => {
     expect(strict.status).toBe(422);
     expect(strict.body.errors.map((e: any) => e.field)).toEqual(["user_ids.1", "emails.0", "external_ids.0"]);
     expect(strict.body.detail).toContain("nobody@nowhere.example");
-    expect(await counts(segment.id)).toEqual({ stored: 0, real: 0, net: 0 });
+    expect(await membershipCounts(segment.id)).toEqual({ stored: 0, real: 0, net: 0 });
 
     const lenient = await api("POST", `/api/v1/segments/${segment.id}/members`, {
       ...body,
@@ -126,7 +107,7 @@ describe("POST /segments/{segment_id}/members (bulk add)", () => {
     const took = performance.now() - started;
     expect(res.body).toMatchObject({ added: 10_000, updated: 0, member_count: 10_000 });
     console.info(`bulk add of 10,000 by email: ${took.toFixed(0)} ms`);
-    expect(await counts(segment.id)).toEqual({ stored: 10_000, real: 10_000, net: 10_000 });
+    expect(await membershipCounts(segment.id)).toEqual({ stored: 10_000, real: 10_000, net: 10_000 });
     const removed = await api("POST", `/api/v1/segments/${segment.id}/members/remove`, {
       user_ids: people.slice(0, 10_000).map((p) => p.id),
     });
@@ -152,7 +133,7 @@ describe("POST /segments/{segment_id}/members/remove (bulk remove)", () => {
       not_members: [MISSING, people[3].email],
       member_count: 1,
     });
-    expect(await counts(segment.id)).toEqual({ stored: 1, real: 1, net: 1 });
+    expect(await membershipCounts(segment.id)).toEqual({ stored: 1, real: 1, net: 1 });
     const again = await api("POST", `/api/v1/segments/${segment.id}/members/remove`, {
       user_ids: [people[0].id],
     });

@@ -1,10 +1,11 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, transaction } from "@/db/client";
-import { audienceSegments, segmentMembers, segmentMembershipEvents, users } from "@/db/schema";
+import { segmentMembershipEvents, users } from "@/db/schema";
 import { removeUserFromAllSegments } from "@/lib/members/queries";
 import { api } from "../support/api";
 import { uniqueName } from "../support/factories";
+import { membershipCounts } from "../support/membership-counts";
 import { seedUsers } from "../support/seed-users";
 
 // Opening the database (and migrating it) can be slow on a busy machine: not part of any test's time.
@@ -16,24 +17,6 @@ async function createSegment() {
   const res = await api("POST", "/api/v1/segments", { segment_name: uniqueName("Concurrent"), criteria: {} });
   expect(res.status).toBe(201);
   return res.body as { id: string };
-}
-
-/** member_count as stored, the real number of member rows, and joins minus leaves. */
-async function counts(segmentId: string) {
-  const db = await getDb();
-  const [{ stored }] = await db
-    .select({ stored: audienceSegments.member_count })
-    .from(audienceSegments)
-    .where(eq(audienceSegments.id, segmentId));
-  const [{ real }] = await db
-    .select({ real: sql<number>`count(*)::int` })
-    .from(segmentMembers)
-    .where(eq(segmentMembers.segment_id, segmentId));
-  const [{ net }] = await db
-    .select({ net: sql<number>`coalesce(sum(case when event = 'join' then 1 else -1 end), 0)::int` })
-    .from(segmentMembershipEvents)
-    .where(eq(segmentMembershipEvents.segment_id, segmentId));
-  return { stored, real, net };
 }
 
 describe("member_count under concurrency", () => {
@@ -50,7 +33,7 @@ describe("member_count under concurrency", () => {
       ...people.slice(30, 40).map((p) => api("DELETE", `${base}/${p.id}`)),
     ]);
     for (const res of results) expect([200, 201, 204, 404]).toContain(res.status);
-    const result = await counts(segment.id);
+    const result = await membershipCounts(segment.id);
     expect(result.stored).toBe(result.real);
     expect(result.net).toBe(result.real);
     expect(result.real).toBeGreaterThanOrEqual(15);
@@ -67,7 +50,7 @@ describe("member_count under concurrency", () => {
     const results = await Promise.all(adds);
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
     expect(results.reduce((sum, r) => sum + r.body.added, 0)).toBe(600);
-    expect(await counts(segment.id)).toEqual({ stored: 600, real: 600, net: 600 });
+    expect(await membershipCounts(segment.id)).toEqual({ stored: 600, real: 600, net: 600 });
 
     const mixed = await Promise.all([
       api("POST", `${base}/remove`, { user_ids: ids.slice(0, 300) }),
@@ -76,7 +59,7 @@ describe("member_count under concurrency", () => {
       api("POST", base, { emails: people.slice(250, 350).map((p) => p.email) }),
     ]);
     expect(mixed.map((r) => r.status)).toEqual([200, 200, 200, 200]);
-    const result = await counts(segment.id);
+    const result = await membershipCounts(segment.id);
     expect(result.stored).toBe(result.real);
     expect(result.net).toBe(result.real);
     expect(result.real).toBeGreaterThanOrEqual(150);
@@ -91,8 +74,8 @@ describe("removeUserFromAllSegments", () => {
     await api("POST", `/api/v1/segments/${first.id}/members`, { user_ids: ids });
     await api("POST", `/api/v1/segments/${second.id}/members`, { user_ids: ids.slice(0, 2) });
     await transaction((tx) => removeUserFromAllSegments([ids[0], ids[1], ids[4]], tx));
-    expect(await counts(first.id)).toEqual({ stored: 2, real: 2, net: 2 });
-    expect(await counts(second.id)).toEqual({ stored: 0, real: 0, net: 0 });
+    expect(await membershipCounts(first.id)).toEqual({ stored: 2, real: 2, net: 2 });
+    expect(await membershipCounts(second.id)).toEqual({ stored: 0, real: 0, net: 0 });
     const db = await getDb();
     const leaves = await db
       .select({ segment_id: segmentMembershipEvents.segment_id, user_id: segmentMembershipEvents.user_id })
@@ -107,7 +90,7 @@ describe("removeUserFromAllSegments", () => {
     expect(new Set(leaves.map((l) => l.user_id))).toEqual(new Set([ids[0], ids[1], ids[4]]));
     await transaction((tx) => removeUserFromAllSegments([], tx));
     await transaction((tx) => removeUserFromAllSegments([ids[0]], tx));
-    expect(await counts(first.id)).toEqual({ stored: 2, real: 2, net: 2 });
+    expect(await membershipCounts(first.id)).toEqual({ stored: 2, real: 2, net: 2 });
   });
 
   it("keeps counts exact when users are deleted while members are being added", async () => {
@@ -136,10 +119,10 @@ describe("removeUserFromAllSegments", () => {
     const db = await getDb();
     expect(await db.select().from(users).where(inArray(users.id, doomed))).toEqual([]);
     for (const segment of [first, second]) {
-      const result = await counts(segment.id);
+      const result = await membershipCounts(segment.id);
       expect(result.stored).toBe(result.real);
       expect(result.net).toBe(result.real);
     }
-    expect((await counts(first.id)).real).toBe(40);
+    expect((await membershipCounts(first.id)).real).toBe(40);
   });
 });
