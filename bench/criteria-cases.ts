@@ -1,4 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
+import { specCriteriaExamples } from "@/lib/criteria/spec-examples";
 
 export interface BenchCase {
   name: string;
@@ -11,33 +12,19 @@ export interface BenchCase {
 export const benchCases: BenchCase[] = [
   {
     name: "demographics (spec)",
-    criteria: {
-      age_range: [18, 35],
-      location: ["US", "CA", "UK"],
-      gender: "any",
-      interests: ["fitness", "wellness", "nutrition"],
-    },
+    criteria: specCriteriaExamples.demographics,
     handWritten: sql`age between 18 and 35 and location in ('US', 'CA', 'GB')
       and interests && array['fitness', 'wellness', 'nutrition']`,
   },
   {
     name: "behavioral (spec)",
-    criteria: {
-      purchase_history: { min_purchases: 5, total_spent_min: 100 },
-      engagement_frequency: "daily",
-      content_preferences: ["videos", "images"],
-    },
+    criteria: specCriteriaExamples.behavioral,
     handWritten: sql`purchase_count >= 5 and total_spent >= 100 and engagement_frequency = 'daily'
       and content_preferences && array['videos', 'images']`,
   },
   {
     name: "engagement (spec)",
-    criteria: {
-      engagement_level: "high",
-      avg_session_duration: 300,
-      last_active_days: 7,
-      interaction_score_min: 0.7,
-    },
+    criteria: specCriteriaExamples.engagement,
     handWritten: sql`engagement_level = 'high' and avg_session_duration >= 300
       and last_active_at >= now() - interval '7 days' and interaction_score >= 0.7`,
   },

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { users } from "@/db/schema";
+import { specCriteriaExamples } from "@/lib/criteria/spec-examples";
 import { confidenceSql, matchSql } from "./compile-sql";
 import { evaluateCriteria, type Profile } from "./evaluate";
 import { parseCriteria } from "./parse-criteria";
@@ -69,23 +70,9 @@ describe("criteria compiled to SQL agree with the in-memory oracle", () => {
   it("selects exactly what the spec's meanings say for its three examples", async () => {
     const profiles = await loadPopulation(fc.sample(populationArb, { numRuns: 1, seed: 7 })[0].concat());
     const examples = [
-      {
-        age_range: [18, 35],
-        location: ["US", "CA", "UK"],
-        gender: "any",
-        interests: ["fitness", "wellness", "nutrition"],
-      },
-      {
-        purchase_history: { min_purchases: 5, total_spent_min: 100 },
-        engagement_frequency: "daily",
-        content_preferences: ["videos", "images"],
-      },
-      {
-        engagement_level: "high",
-        avg_session_duration: 300,
-        last_active_days: 7,
-        interaction_score_min: 0.7,
-      },
+      specCriteriaExamples.demographics,
+      specCriteriaExamples.behavioral,
+      specCriteriaExamples.engagement,
     ];
     const meanings: ((p: Profile) => boolean)[] = [
       (p) =>

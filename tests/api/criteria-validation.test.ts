@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { specCriteriaExamples } from "@/lib/criteria/spec-examples";
 import { api } from "../support/api";
 import { uniqueName } from "../support/factories";
 
@@ -7,23 +8,9 @@ const fieldsOf = (res: { body: { errors: { field: string }[] } }) => res.body.er
 describe("criteria validation on segments", () => {
   it("accepts the spec's three examples and a nested hybrid", async () => {
     const examples = [
-      {
-        age_range: [18, 35],
-        location: ["US", "CA", "UK"],
-        gender: "any",
-        interests: ["fitness", "wellness", "nutrition"],
-      },
-      {
-        purchase_history: { min_purchases: 5, total_spent_min: 100 },
-        engagement_frequency: "daily",
-        content_preferences: ["videos", "images"],
-      },
-      {
-        engagement_level: "high",
-        avg_session_duration: 300,
-        last_active_days: 7,
-        interaction_score_min: 0.7,
-      },
+      specCriteriaExamples.demographics,
+      specCriteriaExamples.behavioral,
+      specCriteriaExamples.engagement,
       {
         any: [
           { engagement_level: ["high", "medium"], last_active_days: 30 },
