@@ -159,10 +159,10 @@ export async function removeUserFromAllSegments(userIds: string[], tx: Database)
   await tx.execute(
     sql`with removed as (
         delete from segment_members where user_id in ${target}
-        returning segment_id, user_id
+        returning segment_id, user_id, source
       ), left_segment as (
         insert into segment_membership_events (segment_id, user_id, event, source)
-        select segment_id, user_id, 'leave', 'manual' from removed
+        select segment_id, user_id, 'leave', source from removed
       ), per_segment as (
         select segment_id, count(*)::int as n from removed group by segment_id
       )

@@ -103,13 +103,16 @@ export async function updateUser(id: string, patch: UpdateUserInput): Promise<Us
   });
 }
 
-/** Leaves every segment first, so member counts and leave events stay exact, then deletes the profile. */
+/**
+ * Leaves every segment first, so member counts and leave events stay exact, then deletes the profile.
+ * No re-evaluation afterwards: with its memberships gone there is nothing left for it to correct, and it
+ * would lock every dynamic segment for nothing.
+ */
 export async function deleteUser(id: string): Promise<void> {
   await transaction(async (tx) => {
     const current = await queries.lockUser(id, tx);
     if (!current) throw notFound("User", id);
     await removeUserFromAllSegments([id], tx);
     await queries.deleteUser(id, tx);
-    await reevaluateUsers([id], tx);
   });
 }

@@ -1,4 +1,7 @@
+import { asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { segmentMembershipEvents } from "@/db/schema";
 import { userPageSchema, userSchema } from "@/lib/users/schemas";
 import { api } from "../support/api";
 import { uniqueName } from "../support/factories";
@@ -201,5 +204,28 @@ describe("GET, PUT, PATCH and DELETE /api/v1/users/{user_id}", () => {
     expect((await api("GET", `/api/v1/users/${user.id}`)).status).toBe(404);
     const after = await api("GET", `/api/v1/segments/${segment.body.id}`);
     expect(after.body.member_count).toBe(0);
+  });
+
+  it("deleting a user takes it out of dynamic segments, recording a criteria leave", async () => {
+    const email = uniqueEmail("leaver");
+    const user = await createUser({ email, traits: { cohort: email } });
+    const segment = await api("POST", "/api/v1/segments", {
+      segment_name: uniqueName("Follows"),
+      criteria: { all: [{ field: "traits.cohort", op: "eq", value: email }] },
+      membership_mode: "dynamic",
+    });
+    expect(segment.body.member_count).toBe(1);
+    expect((await api("DELETE", `/api/v1/users/${user.id}`)).status).toBe(204);
+    expect((await api("GET", `/api/v1/segments/${segment.body.id}`)).body.member_count).toBe(0);
+    const db = await getDb();
+    const events = await db
+      .select({ event: segmentMembershipEvents.event, source: segmentMembershipEvents.source })
+      .from(segmentMembershipEvents)
+      .where(eq(segmentMembershipEvents.segment_id, segment.body.id))
+      .orderBy(asc(segmentMembershipEvents.id));
+    expect(events).toEqual([
+      { event: "join", source: "criteria" },
+      { event: "leave", source: "criteria" },
+    ]);
   });
 });
