@@ -18,14 +18,17 @@ async function readFingerprint(segmentId: string): Promise<string> {
 }
 
 async function computeAnalytics(segmentId: string, days: number): Promise<ComputedAnalytics> {
-  const growth = await queries.readMemberGrowth(segmentId, days);
-  const totals = await queries.readSegmentTotals(segmentId);
-  const top = await queries.readTopContent(
-    segmentId,
-    ANALYTICS_THRESHOLDS.topContentMinViews,
-    ANALYTICS_THRESHOLDS.topContentLimit,
-  );
-  const trends = await queries.readEngagementTrends(segmentId, days);
+  // Independent reads: on PostgreSQL they run on separate connections at once.
+  const [growth, totals, top, trends] = await Promise.all([
+    queries.readMemberGrowth(segmentId, days),
+    queries.readSegmentTotals(segmentId),
+    queries.readTopContent(
+      segmentId,
+      ANALYTICS_THRESHOLDS.topContentMinViews,
+      ANALYTICS_THRESHOLDS.topContentLimit,
+    ),
+    queries.readEngagementTrends(segmentId, days),
+  ]);
   const { member_count: memberCount, ...contentTotals } = totals;
   const performanceSummary = {
     ...contentTotals,
