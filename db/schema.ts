@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   date,
@@ -103,6 +104,8 @@ export const audienceSegments = pgTable(
     performance_metrics: jsonb("performance_metrics").$type<Record<string, unknown>>(),
     estimated_size: integer("estimated_size").notNull().default(0),
     member_count: integer("member_count").notNull().default(0),
+    /** Delivery order: a user's segments and decisions are ranked by priority, highest first. */
+    priority: integer("priority").notNull().default(0),
     created_at: createdAt(),
     updated_at: updatedAt(),
     last_analyzed_at: timestamp("last_analyzed_at", { withTimezone: true }),
@@ -195,6 +198,8 @@ export const personalizedContent = pgTable(
     engagement_count: integer("engagement_count").notNull().default(0),
     conversion_count: integer("conversion_count").notNull().default(0),
     engagement_rate: doublePrecision("engagement_rate").notNull().default(0),
+    /** Relative traffic weight of this arm: its share is its weight over the sum of the segment's weights. */
+    traffic_weight: doublePrecision("traffic_weight").notNull().default(1),
     published_at: timestamp("published_at", { withTimezone: true }),
     created_at: createdAt(),
     updated_at: updatedAt(),
@@ -241,6 +246,131 @@ export const contentPerformanceDaily = pgTable(
   (t) => [primaryKey({ columns: [t.personalized_content_id, t.day] })],
 );
 
+/**
+ * The event stream: what users did, as sent to `POST /api/v1/events`. Reserved content events
+ * (`content_view`, `content_engagement`, `content_conversion`) name the personalized content they concern.
+ */
+export const events = pgTable(
+  "events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    /** The sender's idempotency key: the same key is stored once, however often it is sent. */
+    event_id: varchar("event_id", { length: 200 }),
+    user_id: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: varchar("name", { length: 100 }).notNull(),
+    personalized_content_id: uuid("personalized_content_id").references(() => personalizedContent.id, {
+      onDelete: "set null",
+    }),
+    occurred_at: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    received_at: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    properties: jsonb("properties").$type<Record<string, unknown>>().notNull().default({}),
+    value: doublePrecision("value"),
+  },
+  (t) => [
+    uniqueIndex("events_event_id_key").on(t.event_id).where(sql`${t.event_id} is not null`),
+    index("events_user_time_idx").on(t.user_id, t.occurred_at),
+    index("events_content_time_idx")
+      .on(t.personalized_content_id, t.occurred_at)
+      .where(sql`${t.personalized_content_id} is not null`),
+    index("events_name_time_idx").on(t.name, t.occurred_at),
+  ],
+);
+
+/**
+ * A segment's experiment settings. A segment without a row runs with the defaults (running, fixed
+ * allocation, conversion, MDE 0.1, no auto-promotion), so content delivers without any setup.
+ */
+export const experimentSettings = pgTable("experiment_settings", {
+  segment_id: uuid("segment_id")
+    .primaryKey()
+    .references(() => audienceSegments.id, { onDelete: "cascade" }),
+  /** `running`, `paused`, `stopped` or `completed` (after a promotion). */
+  status: varchar("status", { length: 20 }).notNull().default("running"),
+  /** `fixed` (the arms' traffic weights) or `bandit` (Thompson sampling sets the weights). */
+  allocation: varchar("allocation", { length: 20 }).notNull().default("fixed"),
+  /** `conversion` or `engagement`. */
+  primary_metric: varchar("primary_metric", { length: 20 }).notNull().default("conversion"),
+  minimum_detectable_effect: doublePrecision("minimum_detectable_effect").notNull().default(0.1),
+  auto_promote: boolean("auto_promote").notNull().default(false),
+  /** The control's minimum share under bandit allocation. */
+  control_floor: doublePrecision("control_floor").notNull().default(0.1),
+  /** Hashed with the user id into the bucket; a segment without a row uses its own id. */
+  salt: varchar("salt", { length: 100 }),
+  winner_personalized_content_id: uuid("winner_personalized_content_id").references(
+    () => personalizedContent.id,
+    { onDelete: "set null" },
+  ),
+  completed_at: timestamp("completed_at", { withTimezone: true }),
+  created_at: createdAt(),
+  updated_at: updatedAt(),
+});
+
+/**
+ * Every traffic split a segment's experiment has run with: arm id → share (0–1, summing to 1). Each
+ * assignment points at the split in force when it was made, so the sample-ratio check can use planned shares.
+ */
+export const experimentAllocations = pgTable(
+  "experiment_allocations",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    segment_id: uuid("segment_id")
+      .notNull()
+      .references(() => audienceSegments.id, { onDelete: "cascade" }),
+    shares: jsonb("shares").$type<Record<string, number>>().notNull(),
+    /** `weights` (a weight or an arm changed), `bandit` (a re-allocation), `promote`. */
+    reason: varchar("reason", { length: 20 }).notNull(),
+    created_at: createdAt(),
+  },
+  (t) => [index("experiment_allocations_segment_time_idx").on(t.segment_id, t.created_at)],
+);
+
+/** Who is in which arm: written at a user's first exposure, then returned for every later decision. */
+export const experimentAssignments = pgTable(
+  "experiment_assignments",
+  {
+    segment_id: uuid("segment_id")
+      .notNull()
+      .references(() => audienceSegments.id, { onDelete: "cascade" }),
+    user_id: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    personalized_content_id: uuid("personalized_content_id")
+      .notNull()
+      .references(() => personalizedContent.id, { onDelete: "cascade" }),
+    /** 0–9999, from the hash of (salt, user id). */
+    bucket: integer("bucket").notNull(),
+    allocation_id: bigint("allocation_id", { mode: "number" }).references(() => experimentAllocations.id, {
+      onDelete: "set null",
+    }),
+    exposed_at: timestamp("exposed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.segment_id, t.user_id] }),
+    index("experiment_assignments_content_time_idx").on(t.personalized_content_id, t.exposed_at),
+    index("experiment_assignments_user_id_idx").on(t.user_id),
+  ],
+);
+
+/** What changed in a segment's experiment and when: settings, weights, promotions, re-allocations. */
+export const experimentHistory = pgTable(
+  "experiment_history",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    segment_id: uuid("segment_id")
+      .notNull()
+      .references(() => audienceSegments.id, { onDelete: "cascade" }),
+    /** `settings`, `weight`, `promote`, `reallocate`. */
+    kind: varchar("kind", { length: 20 }).notNull(),
+    /** Field → `{from, to}`. */
+    changes: jsonb("changes").$type<Record<string, { from: unknown; to: unknown }>>().notNull(),
+    reason: text("reason"),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("experiment_history_segment_time_idx").on(t.segment_id, t.at)],
+);
+
 export type Persona = typeof personas.$inferSelect;
 export type NewPersona = typeof personas.$inferInsert;
 export type Content = typeof content.$inferSelect;
@@ -257,3 +387,9 @@ export type PersonalizedContent = typeof personalizedContent.$inferSelect;
 export type NewPersonalizedContent = typeof personalizedContent.$inferInsert;
 export type ContentPerformanceSnapshot = typeof contentPerformanceHistory.$inferSelect;
 export type ContentPerformanceDay = typeof contentPerformanceDaily.$inferSelect;
+export type Event = typeof events.$inferSelect;
+export type NewEvent = typeof events.$inferInsert;
+export type ExperimentSettings = typeof experimentSettings.$inferSelect;
+export type ExperimentAllocation = typeof experimentAllocations.$inferSelect;
+export type ExperimentAssignment = typeof experimentAssignments.$inferSelect;
+export type ExperimentHistoryEntry = typeof experimentHistory.$inferSelect;
