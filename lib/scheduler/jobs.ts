@@ -1,0 +1,7 @@
+import "server-only";
+import type { ScheduledJob } from "./scheduler";
+
+/** Every job the server runs on a schedule; each domain adds its own here. */
+export function scheduledJobs(): ScheduledJob[] {
+  return [];
+}
