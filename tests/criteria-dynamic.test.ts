@@ -2,8 +2,8 @@ import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { transaction } from "@/db/client";
 import { users } from "@/db/schema";
-import { reevaluateUsers } from "@/lib/criteria/dynamic-membership";
 import { addManualMember, eventsOf, insertUsers, membersOf } from "@/lib/criteria/testing/fixtures";
+import { reevaluateUsers } from "@/lib/segments/dynamic-membership";
 import { api } from "./support/api";
 import { uniqueName } from "./support/factories";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { estimateCriteriaSize } from "@/lib/criteria/refresh";
-import { definitionChanges, segmentDefinition } from "@/lib/criteria/segment-definition";
+import { estimateCriteriaSize } from "@/lib/criteria/service";
+import { definitionChanges, segmentDefinition } from "@/lib/segments/segment-definition";
 import type { Database } from "../client";
 import { queryRows } from "../rows";
 import {

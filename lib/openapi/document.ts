@@ -1,5 +1,5 @@
 import { type ZodType, z } from "zod";
-import { problemSchema } from "./common";
+import { problemSchema } from "@/lib/api/schemas";
 import type { Operation } from "./operation";
 import { analyticsOperations } from "./paths/analytics";
 import { criteriaOperations } from "./paths/criteria";

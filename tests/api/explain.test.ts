@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { explainSchema } from "@/lib/criteria/api-schemas";
 import { daysAgo, insertUsers } from "@/lib/criteria/testing/fixtures";
+import { explainSchema } from "@/lib/segments/schemas";
 import { api } from "../support/api";
 import { uniqueName } from "../support/factories";
 

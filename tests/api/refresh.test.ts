@@ -2,8 +2,8 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
-import { refreshResultSchema } from "@/lib/criteria/api-schemas";
 import { addManualMember, eventsOf, insertUsers, membersOf } from "@/lib/criteria/testing/fixtures";
+import { refreshResultSchema } from "@/lib/segments/schemas";
 import { api } from "../support/api";
 import { uniqueName } from "../support/factories";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { revisionPageSchema } from "@/lib/criteria/api-schemas";
 import { insertUsers } from "@/lib/criteria/testing/fixtures";
+import { revisionPageSchema } from "@/lib/segments/schemas";
 import { api } from "../support/api";
 import { uniqueName } from "../support/factories";
 

@@ -1,8 +1,8 @@
 import { withApi } from "@/lib/api/handler";
 import { parseId, parseQuery } from "@/lib/api/request";
 import { json } from "@/lib/api/response";
-import { revisionsQuery } from "@/lib/criteria/api-schemas";
-import { listSegmentRevisions } from "@/lib/criteria/service";
+import { revisionsQuery } from "@/lib/segments/schemas";
+import { listSegmentRevisions } from "@/lib/segments/service";
 
 type Params = { segmentId: string };
 

@@ -1,7 +1,7 @@
 import { withApi } from "@/lib/api/handler";
 import { parseId } from "@/lib/api/request";
 import { json } from "@/lib/api/response";
-import { explainMembership } from "@/lib/criteria/service";
+import { explainMembership } from "@/lib/segments/service";
 
 type Params = { segmentId: string; userId: string };
 

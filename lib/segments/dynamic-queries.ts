@@ -3,8 +3,8 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { audienceSegments } from "@/db/schema";
-import { type CriteriaNode, listConditions } from "../ast";
-import { conditionSql, confidenceSql, matchSql, referencedValuesSql } from "../compile-sql";
+import { type CriteriaNode, listConditions } from "@/lib/criteria/ast";
+import { conditionSql, confidenceSql, matchSql, referencedValuesSql } from "@/lib/criteria/compile-sql";
 
 const uuidList = (ids: string[]) =>
   sql.join(

@@ -1,14 +1,14 @@
 import "server-only";
 import type { Database } from "@/db/client";
-import { type Condition, listConditions } from "./ast";
+import { type Condition, listConditions } from "@/lib/criteria/ast";
+import { parseCriteria } from "@/lib/criteria/parse-criteria";
 import {
   applyMembershipChanges,
   evaluateUsers,
   lockDynamicSegments,
   type MembershipChanges,
   recordLeavesOfDeletedUsers,
-} from "./dynamic/queries";
-import { parseCriteria } from "./parse-criteria";
+} from "./dynamic-queries";
 
 export interface ReevaluationCounts {
   joined: number;
