@@ -1,28 +1,23 @@
+import type { SegmentMember, SegmentMembershipEvent } from "../schema";
 import type { DemoSegment } from "./demo-segments";
 import type { DemoUser } from "./demo-users";
+import type { JsonRow } from "./insert-json-rows";
 import type { SeededRandom } from "./random";
 
 const DAY_MS = 86_400_000;
 /** Members joined over the six weeks before the seed, so member growth charts show a curve. */
 export const MEMBERSHIP_HISTORY_DAYS = 42;
 
-export interface DemoMember {
-  segment_id: string;
-  user_id: string;
-  confidence_score: number;
-  assignment_reason: Record<string, unknown>;
-  source: "manual";
-  joined_at: string;
-  updated_at: string;
-}
+export type DemoMember = JsonRow<
+  Pick<
+    SegmentMember,
+    "segment_id" | "user_id" | "confidence_score" | "assignment_reason" | "joined_at" | "updated_at"
+  >
+> & { source: "manual" };
 
-export interface DemoMembershipEvent {
-  segment_id: string;
-  user_id: string;
-  event: "join" | "leave";
-  source: "manual";
-  occurred_at: string;
-}
+export type DemoMembershipEvent = JsonRow<
+  Pick<SegmentMembershipEvent, "segment_id" | "user_id" | "occurred_at">
+> & { event: "join" | "leave"; source: "manual" };
 
 /**
  * Curated manual members: most users matching a segment's criteria, each joining on a day of the last six
