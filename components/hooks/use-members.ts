@@ -26,8 +26,7 @@ const membersPath = (segmentId: string) => `/api/v1/segments/${segmentId}/member
 export function useMembers(segmentId: string, params: MembersQuery) {
   return useQuery({
     queryKey: ["members", { segment_id: segmentId, ...params }],
-    queryFn: () =>
-      apiFetch<MemberPage>(`${membersPath(segmentId)}${toQueryString({ ...params })}`),
+    queryFn: () => apiFetch<MemberPage>(`${membersPath(segmentId)}${toQueryString({ ...params })}`),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,8 +1,8 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch, toQueryString } from "@/lib/client/api-client";
 import type { z } from "zod";
+import { apiFetch, toQueryString } from "@/lib/client/api-client";
 import type {
   createPersonalizedSchema,
   personalizedContentSchema,
@@ -18,8 +18,7 @@ export function usePersonalizedContent(segmentId: string) {
   const params = { segment_id: segmentId, limit: 500 };
   return useQuery({
     queryKey: ["personalized-content", params],
-    queryFn: () =>
-      apiFetch<PersonalizedPage>(`/api/v1/segments/personalized${toQueryString(params)}`),
+    queryFn: () => apiFetch<PersonalizedPage>(`/api/v1/segments/personalized${toQueryString(params)}`),
   });
 }
 

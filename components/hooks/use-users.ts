@@ -10,8 +10,7 @@ export type User = UserPage["items"][number];
 export type UserSearch = Partial<Pick<ListUsersQuery, "search" | "limit" | "offset">>;
 
 const usersKey = (params: UserSearch) => ["users", params] as const;
-const fetchUsers = (params: UserSearch) =>
-  apiFetch<UserPage>(`/api/v1/users${toQueryString({ ...params })}`);
+const fetchUsers = (params: UserSearch) => apiFetch<UserPage>(`/api/v1/users${toQueryString({ ...params })}`);
 
 export function useUsers(params: UserSearch, enabled = true) {
   return useQuery({ queryKey: usersKey(params), queryFn: () => fetchUsers(params), enabled });

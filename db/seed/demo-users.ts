@@ -1,5 +1,5 @@
-import { countryLanguages, countryNames, countryWeights, names } from "./demo-names";
 import type { User } from "../schema";
+import { countryLanguages, countryNames, countryWeights, names } from "./demo-names";
 import type { JsonRow } from "./insert-json-rows";
 import type { SeededRandom } from "./random";
 

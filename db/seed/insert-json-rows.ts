@@ -5,7 +5,11 @@ import type { Database } from "../client";
 
 /** A row as it travels in the JSON parameter: timestamps as ISO strings. */
 export type JsonRow<Row> = {
-  [Key in keyof Row]: Row[Key] extends Date ? string : Row[Key] extends Date | null ? string | null : Row[Key];
+  [Key in keyof Row]: Row[Key] extends Date
+    ? string
+    : Row[Key] extends Date | null
+      ? string | null
+      : Row[Key];
 };
 
 /**
