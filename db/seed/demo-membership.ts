@@ -1,3 +1,5 @@
+import { evaluateCriteria } from "@/lib/criteria/evaluate";
+import { parseValidCriteria } from "@/lib/criteria/parse-criteria";
 import type { SegmentMember, SegmentMembershipEvent } from "../schema";
 import type { DemoSegment } from "./demo-segments";
 import type { DemoUser } from "./demo-users";
@@ -32,9 +34,17 @@ export function generateMembership(
   const members: DemoMember[] = [];
   const events: DemoMembershipEvent[] = [];
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY_MS).toISOString();
+  // The criteria language's own evaluator (the oracle the SQL is property-tested against) picks the matching
+  // users, so that seeded members really match their segment's criteria.
+  const profiles = users.map((user) => ({
+    ...user,
+    last_active_at: new Date(user.last_active_at),
+    created_at: new Date(user.created_at),
+  }));
   for (const segment of segments) {
-    for (const user of users) {
-      if (!segment.matches(user, now)) continue;
+    const node = parseValidCriteria(segment.criteria);
+    for (const [index, user] of users.entries()) {
+      if (!evaluateCriteria(node, profiles[index], now).matches) continue;
       // u^1.6 puts more joins near today: an accelerating growth curve rather than a straight line.
       const joinedDaysAgo = Math.max(0.02, MEMBERSHIP_HISTORY_DAYS * rng.next() ** 1.6);
       if (rng.chance(0.88)) {
