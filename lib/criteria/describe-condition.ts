@@ -28,7 +28,7 @@ function show(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-/** A short sentence for the builder, explain and assignment reasons, e.g. "Age is between 25 and 45". */
+/** A condition's label in explain and in assignment reasons, e.g. "Age is between 25 and 45". */
 export function describeCondition(field: string, op: Operator, value: unknown): string {
   const label = fieldLabel(field);
   if (op === "exists" || op === "not_exists") return `${label} ${operatorLabels[op]}`;
