@@ -1,13 +1,11 @@
 import type { z } from "zod";
 
-/** Dates become ISO 8601 strings, as JSON.stringify would write them, so that the documented schemas apply. */
+/**
+ * The value as its JSON will read: dates become ISO 8601 strings (Date#toJSON), undefined fields go, so that
+ * the documented schemas apply. The engine's own JSON round trip is several times faster than a walk in JS.
+ */
 export function serialize(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.map(serialize);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, serialize(item)]));
-  }
-  return value;
+  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
 }
 
 /**
