@@ -19,7 +19,7 @@ function resolve(from: string, specifier: string): string | undefined {
   return undefined;
 }
 
-export function importGraph(files: string[], read: (file: string) => string): Map<string, string[]> {
+function importGraph(files: string[], read: (file: string) => string): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const file of files) {
     const targets = [...read(file).matchAll(importPattern)]
@@ -31,7 +31,7 @@ export function importGraph(files: string[], read: (file: string) => string): Ma
 }
 
 /** Every cycle found by a depth-first walk, each as the files around it. */
-export function findCycles(graph: Map<string, string[]>): string[][] {
+function findCycles(graph: Map<string, string[]>): string[][] {
   const cycles: string[][] = [];
   const state = new Map<string, "open" | "done">();
   const stack: string[] = [];

@@ -8,7 +8,7 @@ import { readSource, sourceFiles } from "./source-files";
 const tables = [...readSource("db/schema.ts").matchAll(/export const (\w+) = pgTable\(/g)].map((m) => m[1]);
 
 /** Each `.delete(table)`/`.update(table)` call without a where in the rest of its statement (to the next `;`). */
-export function unboundedWrites(source: string): string[] {
+function unboundedWrites(source: string): string[] {
   const found: string[] = [];
   const call = new RegExp(`\\.(delete|update)\\(\\s*(${tables.join("|")})\\s*\\)`, "g");
   for (const match of source.matchAll(call)) {
