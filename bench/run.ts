@@ -1,7 +1,7 @@
 // `npm run bench`: runs every bench/*.bench.ts file, each in its own
 // process with the react-server condition, so that the app's server-only modules load as on the server.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 
 const dir = import.meta.dirname;
