@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, count, eq, gte, ilike, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, getTableColumns, gte, ilike, lte, or, type SQL, sql } from "drizzle-orm";
+import { boundedJson } from "@/db/bounded-json";
 import { type Database, dbOrDefault } from "@/db/client";
 import { escapeLike, type Page, queryRows, readPage } from "@/db/rows";
 import { type User, users } from "@/db/schema";
@@ -123,7 +124,7 @@ export async function listUsers(query: ListUsersQuery, db?: Database): Promise<P
   return readPage(
     query,
     executor
-      .select()
+      .select({ ...getTableColumns(users), traits: boundedJson<Record<string, unknown>>(users.traits) })
       .from(users)
       .where(where)
       .orderBy(order, asc(users.id))

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { freeFormObject } from "@/lib/api/input-guards";
 import { pageOf, paginationQuery, timestamp } from "@/lib/api/schemas";
 import {
   engagementFrequencies,
@@ -44,7 +45,7 @@ const userInputFields = {
     .describe("ISO 8601 date-time with an offset."),
   interaction_score: z.number().min(0).max(1).nullable(),
   content_preferences: tags,
-  traits: z.record(z.string(), z.unknown()).describe('Free-form attributes, e.g. `{"plan": "pro"}`.'),
+  traits: freeFormObject().describe('Free-form attributes, e.g. `{"plan": "pro"}`.'),
 };
 
 const exampleUser = {
