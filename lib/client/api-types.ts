@@ -2860,6 +2860,10 @@ export interface operations {
                 offset?: number;
                 /** @description Matches email, name or external_id. */
                 search?: string;
+                /** @description The user with exactly this email (compared lower case, as stored). */
+                email?: string;
+                /** @description The user with exactly this external_id. */
+                external_id?: string;
                 location?: string;
                 engagement_level?: "low" | "medium" | "high";
                 min_age?: number;
