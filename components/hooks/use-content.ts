@@ -1,25 +1,15 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { z } from "zod";
-import { apiFetch, toQueryString } from "@/lib/client/api-client";
-import type { contentSchema } from "@/lib/content/schemas";
-import type { Page } from "./use-members";
+import { type ApiQuery, type ApiSchema, api, unwrap } from "@/lib/client/api";
 
-export type Content = z.infer<typeof contentSchema>;
-
-export interface ContentQuery {
-  persona_id?: string;
-  content_type?: string;
-  search?: string;
-  limit?: number;
-  offset?: number;
-}
+export type Content = ApiSchema<"Content">;
+export type ContentQuery = ApiQuery<"/api/v1/content", "get">;
 
 export function useContentList(params: ContentQuery, enabled = true) {
   return useQuery({
     queryKey: ["content", params],
-    queryFn: () => apiFetch<Page<Content>>(`/api/v1/content${toQueryString({ ...params })}`),
+    queryFn: () => unwrap(api.GET("/api/v1/content", { params: { query: params } })),
     enabled,
   });
 }

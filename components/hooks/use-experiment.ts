@@ -1,20 +1,23 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { apiFetch, toQueryString } from "@/lib/client/api-client";
-import type { ExperimentMetric } from "@/lib/experiments/evaluate-experiment";
-import type { ExperimentResult } from "@/lib/experiments/schemas";
+import { type ApiSchema, api, unwrap } from "@/lib/client/api";
 
-export type { ExperimentMetric, ExperimentStatus } from "@/lib/experiments/evaluate-experiment";
-export type { ExperimentResult } from "@/lib/experiments/schemas";
+export type ExperimentResult = ApiSchema<"ExperimentResult">;
 export type ExperimentArm = ExperimentResult["variants"][number];
+export type ExperimentMetric = ExperimentResult["metric"];
+export type ExperimentStatus = ExperimentResult["status"];
 
 export function useExperiment(segmentId: string, metric: ExperimentMetric) {
   const params = { segment_id: segmentId, metric };
   return useQuery({
     queryKey: ["experiment", params],
     queryFn: () =>
-      apiFetch<ExperimentResult>(`/api/v1/segments/${segmentId}/experiment${toQueryString({ metric })}`),
+      unwrap(
+        api.GET("/api/v1/segments/{segment_id}/experiment", {
+          params: { path: { segment_id: segmentId }, query: { metric } },
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
 }

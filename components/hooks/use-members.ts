@@ -1,21 +1,16 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
-import { apiFetch, toQueryString } from "@/lib/client/api-client";
-import type {
-  BulkAddMembersInput,
-  bulkAddResultSchema,
-  Member,
-  memberPageSchema,
-  memberSortKeys,
-} from "@/lib/members/schemas";
+import { type ApiSchema, api, unwrap } from "@/lib/client/api";
+import type { BulkAddMembersInput, Member, memberSortKeys } from "@/lib/members/schemas";
 
 export type { Member, UserSummary } from "@/lib/members/schemas";
 
 export type Page<Item> = { items: Item[]; total: number; limit: number; offset: number };
 export type MemberSort = (typeof memberSortKeys)[number];
-export type BulkAddResult = z.infer<typeof bulkAddResultSchema>;
+export type BulkAddResult = ApiSchema<"MembersBulkAddResult">;
+export type RefreshResult = ApiSchema<"RefreshResult">;
+export type MemberExplanation = ApiSchema<"MembershipExplanation">;
 
 export interface MembersQuery {
   limit: number;
@@ -25,38 +20,18 @@ export interface MembersQuery {
   search?: string;
 }
 
-export interface RefreshResult {
-  added: number;
-  removed: number;
-  unchanged: number;
-  member_count: number;
-  took_ms: number;
-}
-
-export interface MemberExplanation {
-  segment_id: string;
-  user_id: string;
-  matches: boolean;
-  confidence_score: number;
-  min_match: number | null;
-  conditions: Array<{
-    path: string;
-    label: string;
-    field: string;
-    op: string;
-    expected: unknown;
-    actual: unknown;
-    passed: boolean;
-  }>;
-}
-
+const segmentPath = (segmentId: string) => ({ path: { segment_id: segmentId } });
 const membersPath = (segmentId: string) => `/api/v1/segments/${segmentId}/members`;
 
 export function useMembers(segmentId: string, params: MembersQuery) {
   return useQuery({
     queryKey: ["members", { segment_id: segmentId, ...params }],
     queryFn: () =>
-      apiFetch<z.infer<typeof memberPageSchema>>(`${membersPath(segmentId)}${toQueryString({ ...params })}`),
+      unwrap(
+        api.GET("/api/v1/segments/{segment_id}/members", {
+          params: { ...segmentPath(segmentId), query: params },
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
 }
@@ -64,7 +39,12 @@ export function useMembers(segmentId: string, params: MembersQuery) {
 export function useMemberExplanation(segmentId: string, userId: string | null) {
   return useQuery({
     queryKey: ["member-explanation", { segment_id: segmentId, user_id: userId }],
-    queryFn: () => apiFetch<MemberExplanation>(`/api/v1/segments/${segmentId}/explain/${userId}`),
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/v1/segments/{segment_id}/explain/{user_id}", {
+          params: { path: { segment_id: segmentId, user_id: userId! } },
+        }),
+      ),
     enabled: Boolean(userId),
   });
 }
@@ -85,10 +65,12 @@ export function useAddMember(segmentId: string) {
   const invalidate = useInvalidateMembership(segmentId);
   return useMutation({
     mutationFn: ({ userId, confidenceScore }: { userId: string; confidenceScore?: number }) =>
-      apiFetch<Member>(`${membersPath(segmentId)}/${userId}`, {
-        method: "POST",
-        json: confidenceScore === undefined ? {} : { confidence_score: confidenceScore },
-      }),
+      unwrap(
+        api.POST("/api/v1/segments/{segment_id}/members/{user_id}", {
+          params: { path: { segment_id: segmentId, user_id: userId } },
+          body: confidenceScore === undefined ? {} : { confidence_score: confidenceScore },
+        }),
+      ),
     onSuccess: invalidate,
   });
 }
@@ -97,7 +79,11 @@ export function useRemoveMember(segmentId: string) {
   const invalidate = useInvalidateMembership(segmentId);
   return useMutation({
     mutationFn: (userId: string) =>
-      apiFetch<void>(`${membersPath(segmentId)}/${userId}`, { method: "DELETE" }),
+      unwrap(
+        api.DELETE("/api/v1/segments/{segment_id}/members/{user_id}", {
+          params: { path: { segment_id: segmentId, user_id: userId } },
+        }),
+      ),
     onSuccess: invalidate,
   });
 }
@@ -116,7 +102,9 @@ export function useImportMembers(segmentId: string) {
       const total: BulkAddResult = { added: 0, updated: 0, not_found: [], member_count: 0 };
       onProgress(0, chunks.length);
       for (const [index, chunk] of chunks.entries()) {
-        const result = await apiFetch<BulkAddResult>(membersPath(segmentId), { method: "POST", json: chunk });
+        const result = await unwrap(
+          api.POST("/api/v1/segments/{segment_id}/members", { params: segmentPath(segmentId), body: chunk }),
+        );
         total.added += result.added;
         total.updated += result.updated;
         total.not_found.push(...result.not_found);
@@ -132,7 +120,8 @@ export function useImportMembers(segmentId: string) {
 export function useRefreshMembers(segmentId: string) {
   const invalidate = useInvalidateMembership(segmentId);
   return useMutation({
-    mutationFn: () => apiFetch<RefreshResult>(`/api/v1/segments/${segmentId}/refresh`, { method: "POST" }),
+    mutationFn: () =>
+      unwrap(api.POST("/api/v1/segments/{segment_id}/refresh", { params: segmentPath(segmentId) })),
     onSuccess: invalidate,
   });
 }

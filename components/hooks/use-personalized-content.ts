@@ -1,49 +1,31 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch, toQueryString } from "@/lib/client/api-client";
-import type { Page } from "./use-members";
+import { type ApiSchema, api, unwrap } from "@/lib/client/api";
 
-export interface PersonalizedContent {
-  id: string;
-  content_id: string;
-  segment_id: string;
-  performance: unknown;
-  variant_id: string | null;
-  is_control: boolean;
-  view_count: number;
-  engagement_count: number;
-  conversion_count: number;
-  engagement_rate: number;
-  published_at: string | null;
-  created_at: string;
-  updated_at: string;
-  content?: { id: string; title: string; content_type: string };
-}
-
-export interface CreatePersonalizedContentInput {
-  content_id: string;
-  segment_id: string;
-  variant_id?: string;
-  is_control?: boolean;
-}
+export type PersonalizedContent = ApiSchema<"PersonalizedContent">;
+export type CreatePersonalizedContentInput = ApiSchema<"PersonalizedContentCreate">;
+export type UpdatePersonalizedContentInput = ApiSchema<"PersonalizedContentUpdate">;
 
 export function usePersonalizedContent(segmentId: string) {
   const params = { segment_id: segmentId, limit: 500 };
   return useQuery({
     queryKey: ["personalized-content", params],
-    queryFn: () =>
-      apiFetch<Page<PersonalizedContent>>(`/api/v1/segments/personalized${toQueryString(params)}`),
+    queryFn: () => unwrap(api.GET("/api/v1/segments/personalized", { params: { query: params } })),
   });
 }
 
-/** A new variant changes the segment's content list, its experiment and its analytics. */
+/**
+ * A change to a segment's content changes its list, its experiment (arms, weights, timeline) and its analytics.
+ * The keys are prefixes: ["experiment", {segment_id}] covers the read-out of every metric.
+ */
 function useInvalidateContent(segmentId: string) {
   const queryClient = useQueryClient();
   return () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: ["personalized-content", { segment_id: segmentId }] }),
       queryClient.invalidateQueries({ queryKey: ["experiment", { segment_id: segmentId }] }),
+      queryClient.invalidateQueries({ queryKey: ["experiment-timeline", { segment_id: segmentId }] }),
       queryClient.invalidateQueries({ queryKey: ["analytics", { segment_id: segmentId }] }),
     ]);
 }
@@ -51,8 +33,22 @@ function useInvalidateContent(segmentId: string) {
 export function useCreatePersonalizedContent(segmentId: string) {
   const invalidate = useInvalidateContent(segmentId);
   return useMutation({
-    mutationFn: (input: CreatePersonalizedContentInput) =>
-      apiFetch<PersonalizedContent>("/api/v1/segments/personalized", { method: "POST", json: input }),
+    mutationFn: (body: CreatePersonalizedContentInput) =>
+      unwrap(api.POST("/api/v1/segments/personalized", { body })),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdatePersonalizedContent(segmentId: string) {
+  const invalidate = useInvalidateContent(segmentId);
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: UpdatePersonalizedContentInput }) =>
+      unwrap(
+        api.PATCH("/api/v1/segments/personalized/{personalized_id}", {
+          params: { path: { personalized_id: id } },
+          body: patch,
+        }),
+      ),
     onSuccess: invalidate,
   });
 }
@@ -60,7 +56,12 @@ export function useCreatePersonalizedContent(segmentId: string) {
 export function useDeletePersonalizedContent(segmentId: string) {
   const invalidate = useInvalidateContent(segmentId);
   return useMutation({
-    mutationFn: (id: string) => apiFetch<void>(`/api/v1/segments/personalized/${id}`, { method: "DELETE" }),
+    mutationFn: (id: string) =>
+      unwrap(
+        api.DELETE("/api/v1/segments/personalized/{personalized_id}", {
+          params: { path: { personalized_id: id } },
+        }),
+      ),
     onSuccess: invalidate,
   });
 }

@@ -1,30 +1,23 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
-import { apiFetch, toQueryString } from "@/lib/client/api-client";
-import type { CreateSegmentInput, segmentPageSchema, segmentSchema } from "@/lib/segments/schemas";
+import { type ApiQuery, type ApiSchema, api, unwrap } from "@/lib/client/api";
+import type { CreateSegmentInput } from "@/lib/segments/schemas";
 
-export type Segment = z.infer<typeof segmentSchema>;
-export type SegmentPage = z.infer<typeof segmentPageSchema>;
-export type SegmentListItem = SegmentPage["items"][number];
+export type Segment = ApiSchema<"Segment">;
+export type SegmentPage = ApiSchema<"SegmentPage">;
+export type SegmentListItem = ApiSchema<"SegmentListItem">;
 
-export interface SegmentListParams {
-  persona_id?: string;
-  status?: string;
-  strategy?: string;
-  membership_mode?: string;
-  search?: string;
-  sort?: string;
-  limit?: number;
-  offset?: number;
-}
+type SegmentQuery = ApiQuery<"/api/v1/segments", "get">;
+
+/** Filters as the list page reads them from its URL: plain strings, which the API validates (422 if wrong). */
+export type SegmentListParams = { [Key in keyof SegmentQuery]?: string | number };
 
 export function useSegments(params: SegmentListParams, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: ["segments", params],
     queryFn: ({ signal }) =>
-      apiFetch<SegmentPage>(`/api/v1/segments${toQueryString({ ...params })}`, { signal }),
+      unwrap(api.GET("/api/v1/segments", { params: { query: params as SegmentQuery }, signal })),
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,
   });
@@ -37,7 +30,7 @@ export type NewSegment = Omit<CreateSegmentInput, "strategy" | "status" | "membe
 export function useCreateSegment() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: NewSegment) => apiFetch<Segment>("/api/v1/segments", { method: "POST", json: body }),
+    mutationFn: (body: NewSegment) => unwrap(api.POST("/api/v1/segments", { body })),
     onSuccess: (segment) => {
       queryClient.setQueryData(["segments", { id: segment.id }], segment);
       return queryClient.invalidateQueries({ queryKey: ["segments"] });

@@ -3,7 +3,7 @@ import { formatInteger, formatPValue, formatShare } from "@/components/segment-p
 import { Badge } from "@/components/ui/badge";
 import { armLabel } from "./experiment-labels";
 
-const interval = (ci: [number, number] | null, digits = 2) =>
+const interval = (ci: number[] | null, digits = 2) =>
   ci ? `${formatShare(ci[0], digits)} to ${formatShare(ci[1], digits)}` : "";
 
 const signed = (value: number | null, digits = 2) =>

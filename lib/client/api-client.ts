@@ -18,7 +18,10 @@ export class ApiProblem extends Error {
   }
 }
 
-/** Fetches JSON from the API; throws ApiProblem for an error answer. */
+/**
+ * Fetches JSON from a path by hand; throws ApiProblem for an error answer. Hooks use the typed client
+ * (lib/client/api.ts) instead, for every path the OpenAPI document describes.
+ */
 export async function apiFetch<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
   const { json, headers, ...rest } = init;
   const res = await fetch(path, {

@@ -9,8 +9,28 @@ import type { components, paths } from "./api-types";
  */
 export const api = createClient<paths>({ headers: { accept: "application/json" } });
 
-/** A named schema of the document, e.g. `ApiSchema<"Segment">`. */
-export type ApiSchema<Name extends keyof components["schemas"]> = components["schemas"][Name];
+/**
+ * A named schema of the document as the client returns it, e.g. `ApiSchema<"Segment">`. openapi-fetch reads
+ * answers through its `Readable` helper, which turns tuples (a [low, high] interval) into arrays; this does the
+ * same, so a schema named here and the data a hook returns are one type.
+ */
+export type ApiSchema<Name extends keyof components["schemas"]> = AsRead<components["schemas"][Name]>;
+
+type AsRead<T> = T extends (infer Item)[]
+  ? AsRead<Item>[]
+  : T extends object
+    ? { [K in keyof T]: AsRead<T[K]> }
+    : T;
+
+/** The query parameters of an operation, e.g. `ApiQuery<"/api/v1/users", "get">`. */
+export type ApiQuery<
+  Path extends keyof paths,
+  Method extends keyof paths[Path],
+> = paths[Path][Method] extends {
+  parameters: { query?: infer Query };
+}
+  ? NonNullable<Query>
+  : never;
 
 /** Resolves to the answer's body; an error answer (problem+json) throws ApiProblem, as apiFetch does. */
 export async function unwrap<Data>(
