@@ -3,6 +3,7 @@ import { problemSchema } from "./common";
 import type { Operation } from "./operation";
 import { analyticsOperations } from "./paths/analytics";
 import { criteriaOperations } from "./paths/criteria";
+import { experimentOperations } from "./paths/experiments";
 import { membersOperations } from "./paths/members";
 import { personalizedOperations } from "./paths/personalized";
 import { resourcesOperations } from "./paths/resources";
@@ -15,6 +16,7 @@ export const operations: Operation[] = [
   ...membersOperations,
   ...personalizedOperations,
   ...analyticsOperations,
+  ...experimentOperations,
   ...resourcesOperations,
 ];
 
