@@ -14,6 +14,10 @@ import { describeVerdict } from "./verdict";
 export const experimentMetrics = ["conversion", "engagement"] as const;
 export type ExperimentMetric = (typeof experimentMetrics)[number];
 
+/** `users`: randomized users and what they did after exposure; `views`: the counters any client can post. */
+export const experimentUnits = ["users", "views"] as const;
+export type ExperimentUnit = (typeof experimentUnits)[number];
+
 export const experimentStatuses = [
   "no_experiment",
   "no_control",
@@ -35,8 +39,12 @@ export interface ExperimentArm {
   variant_id: string | null;
   is_control: boolean;
   title: string | null;
+  /** Trials in the read-out's unit: exposed users or views. */
   views: number;
   successes: number;
+  traffic_weight: number;
+  /** The arm's current share of new users (weight over the segment's total weight). */
+  planned_share: number;
 }
 
 export interface ExperimentOptions {
@@ -44,6 +52,13 @@ export interface ExperimentOptions {
   /** Relative minimum detectable effect, e.g. 0.1 for ±10% of the control's rate. */
   mde: number;
   alpha: number;
+  /** Defaults to `views`. */
+  unit?: ExperimentUnit;
+  /**
+   * Arm id → the share of trials the plan expects, for the sample-ratio check. Defaults to the arms'
+   * `planned_share`; per-user read-outs pass the shares in force when each user was assigned.
+   */
+  expectedShares?: Record<string, number>;
 }
 
 export interface VariantResult extends ExperimentArm {
@@ -61,6 +76,7 @@ export interface VariantResult extends ExperimentArm {
 
 export interface ExperimentEvaluation {
   metric: ExperimentMetric;
+  unit: ExperimentUnit;
   status: ExperimentStatus;
   verdict: string;
   control: VariantResult | null;
@@ -123,11 +139,12 @@ function compareToControl(arm: VariantResult, control: VariantResult, z: number)
  */
 export function evaluateExperiment(input: ExperimentArm[], options: ExperimentOptions): ExperimentEvaluation {
   const z = normalQuantile(1 - options.alpha / 2);
+  const unit = options.unit ?? "views";
   const warnings: string[] = [];
   const arms = input.map((arm) => {
     if (arm.successes <= arm.views) return arm;
     warnings.push(
-      `${arm.variant_id ?? arm.personalized_content_id} has more ${options.metric}s than views; its rate is capped at 100%.`,
+      `${arm.variant_id ?? arm.personalized_content_id} has more ${options.metric}s than ${unit}; its rate is capped at 100%.`,
     );
     return { ...arm, successes: arm.views };
   });
@@ -140,16 +157,27 @@ export function evaluateExperiment(input: ExperimentArm[], options: ExperimentOp
   const adjusted = holmAdjust(variants.map((variant) => (variant.is_control ? null : variant.p_value)));
   variants = variants.map((variant, i) => ({ ...variant, p_value_adjusted: finite(adjusted[i]) }));
 
-  const srm = sampleRatioCheck(variants.map((variant) => variant.views));
+  const planned = variants.map(
+    (variant) => options.expectedShares?.[variant.personalized_content_id] ?? variant.planned_share,
+  );
+  const srm = sampleRatioCheck(
+    variants.map((variant) => variant.views),
+    planned,
+  );
+  const plannedTotal = planned.reduce((sum, share) => sum + share, 0);
   const sampleRatio = {
-    expected_shares: srm?.expectedShares ?? variants.map(() => 1 / Math.max(variants.length, 1)),
+    expected_shares:
+      srm?.expectedShares ??
+      planned.map((share) => (plannedTotal > 0 ? share / plannedTotal : 1 / variants.length)),
     observed_shares: srm?.observedShares ?? variants.map(() => 0),
     chi_square: finite(srm?.chiSquare),
     p_value: finite(srm?.pValue),
     mismatch: srm !== null && srm.pValue < SAMPLE_RATIO_ALPHA,
   };
   if (sampleRatio.mismatch) {
-    warnings.push("Sample ratio mismatch: the views are not split as planned, so the results may be biased.");
+    warnings.push(
+      `Sample ratio mismatch: the ${unit} are not split as planned, so the results may be biased.`,
+    );
   }
 
   const required =
@@ -169,6 +197,7 @@ export function evaluateExperiment(input: ExperimentArm[], options: ExperimentOp
   const status = decideStatus(arms.length, control !== null, variants, reached);
   const evaluation: ExperimentEvaluation = {
     metric: options.metric,
+    unit,
     status,
     verdict: "",
     control: variants.find((variant) => variant.is_control) ?? null,
