@@ -346,26 +346,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/segments/{segment_id}/experiment": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get A/B test results
-         * @description Compares the segment's personalized content that has a `variant_id` against the one marked `is_control`: rates with Wilson intervals, absolute uplift (Newcombe interval), relative uplift (delta method on the log ratio), two-proportion z-test p-values adjusted by Holm–Bonferroni, the exact Bayesian probability to beat control (Beta(1, 1) priors), a sample ratio mismatch check and the planned sample size for 80% power. No winner or loser is called before every group reaches the planned sample size. Rates are proportions (0–1).
-         */
-        get: operations["getSegmentExperiment"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/segments/overlap": {
         parameters: {
             query?: never;
@@ -378,6 +358,90 @@ export interface paths {
          * @description For 2 to 10 segments: each one's member count, and for each pair the shared members and Jaccard index.
          */
         get: operations["getSegmentOverlap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{segment_id}/experiment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the experiment
+         * @description The experiment's `settings` and its read-out. The arms are the segment's personalized content that has a `variant_id` or is the control. When users have been exposed to the arms (`unit: users`), an arm's trials are its users and its successes the users who converted (engaged) after their first exposure; otherwise the read-out falls back to the counters (`unit: views`). Each variant against the control: rates with Wilson intervals, absolute uplift (Newcombe interval), relative uplift (delta method on the log ratio), two-proportion z-test p-values adjusted by Holm–Bonferroni, the exact Bayesian probability to beat control (Beta(1, 1) priors) and the planned sample size for 80% power. The sample-ratio check compares the arms' trials with the planned shares: per user, the shares in force when that user was assigned. No winner or loser is called before every arm reaches the planned sample size. Rates are proportions (0–1).
+         */
+        get: operations["getSegmentExperiment"];
+        /**
+         * Change the experiment's settings
+         * @description Sets the given settings; the others keep their value (defaults: running, fixed, conversion, 0.1, no auto-promotion, control floor 0.1). Every change is recorded in the experiment history. Setting a status on a completed experiment restarts it and clears the winner. Paused and stopped experiments deliver nothing.
+         */
+        put: operations["updateSegmentExperiment"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{segment_id}/experiment/promote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Promote a winner
+         * @description Completes the experiment with a winner: every decision returns it (`reason: winner`). Without `personalized_content_id`, the arm that is significantly best on the primary metric after Holm is promoted. The history records when and why.
+         */
+        post: operations["promoteSegmentExperiment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{segment_id}/experiment/reallocate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-allocate traffic now (bandit)
+         * @description Thompson sampling on the primary metric's Beta posteriors sets the arms' traffic weights, the control keeping at least `control_floor`. The server also does this every `BANDIT_INTERVAL_SECONDS`. Each new split is stored (allocation reason `bandit`, history kind `reallocate`).
+         */
+        post: operations["reallocateSegmentExperiment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{segment_id}/experiment/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Experiment history over time
+         * @description The history of settings, weights, promotions and re-allocations; every traffic split the experiment ran with; and users first exposed per arm and UTC day.
+         */
+        get: operations["getSegmentExperimentTimeline"];
         put?: never;
         post?: never;
         delete?: never;
@@ -550,6 +614,46 @@ export interface paths {
         patch: operations["patchContent"];
         trace?: never;
     };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a batch of up to 10,000 events, idempotent by event_id
+         * @description Each event names its user by `user_id` or `external_id` (an unknown external_id creates a bare profile). An event_id already stored — earlier in the batch, in an earlier request or in a concurrent one — is stored and counted once; the repeats are `duplicates`, and a retry is never an error. Invalid events are `rejected` by index and the others stored; only a batch where every event is invalid is a 422. The reserved `content_view`, `content_engagement` and `content_conversion` add to their personalized content's counters, engagement_rate, history and daily rows in the same transaction.
+         */
+        post: operations["recordEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What a user (or up to 1,000 users) should see now
+         * @description The user's memberships in active segments and, per segment with content and a running experiment, the arm to show, ordered by segment priority (highest first), then confidence, then name. The arm is sticky: the first exposure stores it, and later decisions return it whatever the weights are now. A new user's arm is the one whose range holds bucket = first 4 bytes of SHA-256(`salt:user_id`) mod 10,000, the ranges following the arms' traffic weights in creation order. `record_exposure: false` writes nothing. A batch (`users`) answers `{results}` in request order.
+         */
+        post: operations["decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -585,6 +689,8 @@ export interface components {
              * @enum {string}
              */
             membership_mode: "manual" | "dynamic";
+            /** @description Delivery order: decide ranks a user's segments by priority, highest first (default 0). */
+            priority: number;
             performance_metrics: {
                 [key: string]: unknown;
             } | null;
@@ -660,6 +766,11 @@ export interface components {
              * @enum {string}
              */
             membership_mode?: "manual" | "dynamic";
+            /**
+             * @description Delivery order: decide ranks a user's segments by priority, highest first (default 0).
+             * @default 0
+             */
+            priority?: number;
         };
         SegmentPage: {
             items: components["schemas"]["SegmentListItem"][];
@@ -684,6 +795,8 @@ export interface components {
              * @enum {string}
              */
             membership_mode: "manual" | "dynamic";
+            /** @description Delivery order: decide ranks a user's segments by priority, highest first (default 0). */
+            priority: number;
             performance_metrics: {
                 [key: string]: unknown;
             } | null;
@@ -714,6 +827,8 @@ export interface components {
              * @enum {string}
              */
             membership_mode?: "manual" | "dynamic";
+            /** @description Delivery order: decide ranks a user's segments by priority, highest first (default 0). */
+            priority?: number;
         };
         Health: {
             /** @enum {string} */
@@ -907,6 +1022,8 @@ export interface components {
             conversion_count: number;
             /** @description engagement / views × 100; 0 without views. */
             engagement_rate: number;
+            /** @description Relative traffic weight of this arm: its share of new users is its weight over the sum of the segment's weights (0: no new users). */
+            traffic_weight: number;
             published_at: string | null;
             /** Format: date-time */
             created_at: string;
@@ -941,6 +1058,11 @@ export interface components {
              */
             is_control?: boolean;
             published_at?: string | null;
+            /**
+             * @description Relative traffic weight of this arm: its share of new users is its weight over the sum of the segment's weights (0: no new users).
+             * @default 1
+             */
+            traffic_weight?: number;
         };
         PersonalizedContentPage: {
             items: components["schemas"]["PersonalizedContent"][];
@@ -954,6 +1076,8 @@ export interface components {
             /** @description The control arm of the segment's experiment; one per segment. */
             is_control?: boolean;
             published_at?: string | null;
+            /** @description Relative traffic weight of this arm: its share of new users is its weight over the sum of the segment's weights (0: no new users). */
+            traffic_weight?: number;
         };
         PerformanceUpdate: {
             views?: number;
@@ -1060,28 +1184,57 @@ export interface components {
             /** @description A stored analysis exists but is out of date (data changed or older than 15 minutes). */
             stale: boolean;
         };
+        SegmentOverlap: {
+            segments: {
+                /** Format: uuid */
+                id: string;
+                segment_name: string;
+                member_count: number;
+            }[];
+            pairs: {
+                /** Format: uuid */
+                segment_a: string;
+                /** Format: uuid */
+                segment_b: string;
+                shared_members: number;
+                /** @description Members of either segment. */
+                union: number;
+                /** @description shared / union; 0 when both segments are empty. */
+                jaccard: number;
+            }[];
+        };
         ExperimentResult: {
             /** Format: uuid */
             segment_id: string;
             /** @enum {string} */
             metric: "conversion" | "engagement";
-            /** @enum {string} */
+            /**
+             * @description `users` when users have been exposed to the arms (randomized by decide), else `views`: the counters.
+             * @enum {string}
+             */
+            unit: "users" | "views";
+            /**
+             * @description What the data says; the experiment's own state is settings.status.
+             * @enum {string}
+             */
             status: "no_experiment" | "no_control" | "single_variant" | "collecting_data" | "significant_winner" | "significant_loser" | "no_detectable_difference";
+            settings: components["schemas"]["ExperimentSettings"];
             verdict: string;
             control: components["schemas"]["ExperimentVariant"] | null;
             /** @description Every group, the control first. */
             variants: components["schemas"]["ExperimentVariant"][];
             sample_ratio: {
+                /** @description Planned shares of the arms: per user, the shares in force when the user was assigned (unit users); the current traffic weights (unit views). */
                 expected_shares: number[];
                 observed_shares: number[];
                 chi_square: number | null;
                 p_value: number | null;
-                /** @description p < 0.001: the views are not split as planned (equal shares). */
+                /** @description p < 0.001: the arms' trials are not split as planned. */
                 mismatch: boolean;
             };
-            /** @description Views per group for 80% power at alpha to detect the mde; null while the control has no successes. */
+            /** @description Trials (users or views) per arm for 80% power at alpha to detect the mde; null while the control has no successes. */
             required_sample_size_per_variant: number | null;
-            /** @description More views, summed over the groups, before a call; 0 when reached. */
+            /** @description More trials (users or views), summed over the arms, before a call; 0 when reached. */
             views_needed: number | null;
             minimum_detectable_effect: number;
             alpha: number;
@@ -1089,14 +1242,40 @@ export interface components {
             confidence_level: number;
             warnings: string[];
         };
+        ExperimentSettings: {
+            /** @enum {string} */
+            status: "running" | "paused" | "stopped" | "completed";
+            /**
+             * @description `fixed`: the arms' traffic weights; `bandit`: Thompson sampling sets the weights.
+             * @enum {string}
+             */
+            allocation: "fixed" | "bandit";
+            /** @enum {string} */
+            primary_metric: "conversion" | "engagement";
+            /** @description Relative change of the control's rate the test is sized to detect (0.1 = ±10%). */
+            minimum_detectable_effect: number;
+            /** @description Promote the winner once every arm has its planned users, the best arm is significant after Holm and the sample-ratio check passes. */
+            auto_promote: boolean;
+            /** @description Under bandit allocation, the control's minimum share of new users (0.1 = 10%). */
+            control_floor: number;
+            /** @description The promoted arm, once completed. */
+            winner_personalized_content_id: string | null;
+            completed_at: string | null;
+        };
         ExperimentVariant: {
             /** Format: uuid */
             personalized_content_id: string;
             variant_id: string | null;
             is_control: boolean;
             title: string | null;
+            /** @description Trials in the read-out's unit: users exposed to the arm (unit users), or views (unit views). */
             views: number;
+            /** @description Users who converted (or engaged) after their exposure, or the conversion (engagement) counter. */
             successes: number;
+            /** @description The arm's relative traffic weight. */
+            traffic_weight: number;
+            /** @description The arm's share of new users now: its weight over the sum of the segment's weights. */
+            planned_share: number;
             /** @description A proportion, 0 to 1 (not a percentage). */
             rate: number | null;
             /** @description Wilson score interval. */
@@ -1127,23 +1306,62 @@ export interface components {
             /** @description Adjusted p-value below alpha, and every group has reached the planned sample size. */
             significant: boolean;
         };
-        SegmentOverlap: {
-            segments: {
-                /** Format: uuid */
-                id: string;
-                segment_name: string;
-                member_count: number;
+        ExperimentSettingsUpdate: {
+            /** @enum {string} */
+            status?: "running" | "paused" | "stopped";
+            /** @enum {string} */
+            allocation?: "fixed" | "bandit";
+            /** @enum {string} */
+            primary_metric?: "conversion" | "engagement";
+            /** @description Relative change of the control's rate the test is sized to detect (0.1 = ±10%). */
+            minimum_detectable_effect?: number;
+            auto_promote?: boolean;
+            /** @description Under bandit allocation, the control's minimum share of new users (0.1 = 10%). */
+            control_floor?: number;
+        };
+        ExperimentPromote: {
+            /**
+             * Format: uuid
+             * @description The arm to promote; without it, the arm that is significantly best (409 when none is).
+             */
+            personalized_content_id?: string;
+        };
+        ExperimentTimeline: {
+            history: {
+                id: number;
+                /** @enum {string} */
+                kind: "settings" | "weight" | "promote" | "reallocate";
+                /** @description Field (or arm id) → {from, to}. */
+                changes: {
+                    [key: string]: {
+                        from: unknown;
+                        to: unknown;
+                    };
+                };
+                reason: string | null;
+                /** Format: date-time */
+                at: string;
             }[];
-            pairs: {
+            /** @description Every traffic split the experiment has run with, oldest first. */
+            allocations: {
+                id: number;
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                reason: "weights" | "bandit" | "promote";
+                shares: {
+                    /** Format: uuid */
+                    personalized_content_id: string;
+                    share: number;
+                }[];
+            }[];
+            /** @description Users first exposed to each arm per day (UTC). */
+            exposures: {
+                /** Format: date */
+                date: string;
                 /** Format: uuid */
-                segment_a: string;
-                /** Format: uuid */
-                segment_b: string;
-                shared_members: number;
-                /** @description Members of either segment. */
-                union: number;
-                /** @description shared / union; 0 when both segments are empty. */
-                jaccard: number;
+                personalized_content_id: string;
+                users: number;
             }[];
         };
         User: {
@@ -1393,6 +1611,117 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        EventBatchResult: {
+            /** @description Events stored by this request. */
+            accepted: number;
+            /** @description Valid events not stored because their event_id was already stored or repeated in the batch. */
+            duplicates: number;
+            /** @description Invalid events, by their index in `events`; the others were processed. */
+            rejected: {
+                index: number;
+                errors: {
+                    field: string;
+                    message: string;
+                }[];
+            }[];
+        };
+        EventBatch: {
+            events: components["schemas"]["Event"][];
+        };
+        Event: {
+            /**
+             * Format: uuid
+             * @description The profile's id; give this or external_id.
+             */
+            user_id?: string;
+            /** @description The profile's external_id; an unknown one creates a bare profile (anonymous visitors). */
+            external_id?: string;
+            /** @description Any name; `content_view`, `content_engagement` and `content_conversion` are reserved: they need personalized_content_id and add to its counters. */
+            name: string;
+            /** Format: uuid */
+            personalized_content_id?: string;
+            /** @description Idempotency key: an event_id already stored is not stored or counted again. */
+            event_id?: string;
+            /**
+             * Format: date-time
+             * @description Defaults to now; at most 5 minutes in the future.
+             */
+            occurred_at?: string;
+            /** @description Any JSON object, at most 8 KB. */
+            properties?: {
+                [key: string]: unknown;
+            };
+            /** @description A number that goes with the event, e.g. an order's amount. */
+            value?: number;
+        };
+        UserDecision: {
+            /** @description Null for an unknown external_id. */
+            user_id: string | null;
+            /** @description Memberships in active segments, by priority (highest first), confidence, name. */
+            segments: {
+                /** Format: uuid */
+                segment_id: string;
+                segment_name: string;
+                confidence_score: number;
+                priority: number;
+            }[];
+            /** @description One per segment with content and a running experiment, in the same order. */
+            decisions: components["schemas"]["Decision"][];
+        };
+        Decision: {
+            /** Format: uuid */
+            segment_id: string;
+            /** Format: uuid */
+            personalized_content_id: string;
+            /** Format: uuid */
+            content_id: string;
+            variant_id: string | null;
+            is_control: boolean;
+            content: {
+                title: string;
+                content_type: string;
+                body: string | null;
+            };
+            assignment: {
+                /** @description hash(salt, user id) → 0–9999. */
+                bucket: number;
+                /**
+                 * @description `winner`: a promoted arm; `sticky`: the arm stored at the user's first exposure; `new`: a first decision by the traffic weights; `bandit`: the same under bandit allocation; `only_variant`: one arm.
+                 * @enum {string}
+                 */
+                reason: "new" | "sticky" | "winner" | "only_variant" | "bandit";
+            };
+        };
+        DecideBatchResult: {
+            results: components["schemas"]["UserDecision"][];
+        };
+        DecideRequest: {
+            /**
+             * Format: uuid
+             * @description The profile's id: unknown is 404.
+             */
+            user_id?: string;
+            /** @description The profile's external_id: unknown answers empty lists (decide creates no profile). */
+            external_id?: string;
+            /** @description A batch of up to 1,000 users, answered in request order as `results`. */
+            users?: components["schemas"]["UserReference"][];
+            /** @description Only these segments. */
+            segment_ids?: string[];
+            /**
+             * @description Whether this decision counts as an exposure; `false` (a preview) never writes anything.
+             * @default true
+             */
+            record_exposure?: boolean;
+        };
+        UserReference: {
+            /**
+             * Format: uuid
+             * @description The profile's id: unknown is 404.
+             */
+            user_id?: string;
+            /** @description The profile's external_id: unknown answers empty lists (decide creates no profile). */
+            external_id?: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1416,7 +1745,7 @@ export interface operations {
                 /** @description Matches name or description, case-insensitive. */
                 search?: string;
                 /** @description A field; a leading `-` sorts descending. */
-                sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "segment_name" | "-segment_name" | "member_count" | "-member_count" | "estimated_size" | "-estimated_size";
+                sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "segment_name" | "-segment_name" | "member_count" | "-member_count" | "estimated_size" | "-estimated_size" | "priority" | "-priority";
             };
             header?: never;
             path?: never;
@@ -2745,12 +3074,61 @@ export interface operations {
             };
         };
     };
+    getSegmentOverlap: {
+        parameters: {
+            query: {
+                segment_ids: string | string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Member counts and pairwise overlap. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentOverlap"];
+                };
+            };
+            /** @description One of the segments does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Fewer than 2 or more than 10 ids, an id that is not a UUID, or a repeated id. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getSegmentExperiment: {
         parameters: {
             query?: {
-                /** @description What counts as a success: a conversion or an engagement, per view. */
+                /** @description What counts as a success: a conversion or an engagement. Defaults to the experiment's primary_metric. */
                 metric?: "conversion" | "engagement";
-                /** @description Minimum detectable effect, relative to the control's rate (0.1 = ±10%); sizes the test. */
+                /** @description Minimum detectable effect, relative to the control's rate (0.1 = ±10%); sizes the test. Defaults to the experiment's minimum_detectable_effect. */
                 mde?: number;
                 /** @description Significance level; confidence intervals are at 1 − alpha. */
                 alpha?: number;
@@ -2764,7 +3142,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The experiment's results. */
+            /** @description The experiment's settings and read-out. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2802,27 +3180,32 @@ export interface operations {
             };
         };
     };
-    getSegmentOverlap: {
+    updateSegmentExperiment: {
         parameters: {
-            query: {
-                segment_ids: string | string[];
-            };
+            query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The segment's id. */
+                segment_id: string;
+            };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExperimentSettingsUpdate"];
+            };
+        };
         responses: {
-            /** @description Member counts and pairwise overlap. */
+            /** @description The experiment's settings and read-out. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SegmentOverlap"];
+                    "application/json": components["schemas"]["ExperimentResult"];
                 };
             };
-            /** @description One of the segments does not exist. */
+            /** @description No such segment. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2831,7 +3214,179 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Fewer than 2 or more than 10 ids, an id that is not a UUID, or a repeated id. */
+            /** @description Invalid id or setting (the field is named). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    promoteSegmentExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The segment's id. */
+                segment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ExperimentPromote"];
+            };
+        };
+        responses: {
+            /** @description The experiment's settings and read-out. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperimentResult"];
+                };
+            };
+            /** @description No such segment. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No arm is significantly best yet. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid id, or the content is not this segment's. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reallocateSegmentExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The segment's id. */
+                segment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The experiment's settings and read-out. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperimentResult"];
+                };
+            };
+            /** @description No such segment. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The experiment does not use bandit allocation, is completed, or has fewer than two arms. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid id. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSegmentExperimentTimeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The segment's id. */
+                segment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The experiment's timeline. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperimentTimeline"];
+                };
+            };
+            /** @description No such segment. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid id. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3785,6 +4340,108 @@ export interface operations {
                 };
             };
             /** @description Invalid body, or the persona does not exist. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventBatch"];
+            };
+        };
+        responses: {
+            /** @description What was stored, what was a duplicate, and what was rejected. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventBatchResult"];
+                };
+            };
+            /** @description The body is larger than 32 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a batch of 1 to 10,000 events, or every event is invalid (each named by `events.<index>.<field>`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideRequest"];
+            };
+        };
+        responses: {
+            /** @description One user's decisions (a UserDecision), or `{results}` for a batch (a DecideBatchResult). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDecision"] | components["schemas"]["DecideBatchResult"];
+                };
+            };
+            /** @description A user_id does not exist (an unknown external_id is not an error). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid body. */
             422: {
                 headers: {
                     [name: string]: unknown;
