@@ -53,6 +53,29 @@ export function useUpdatePersonalizedContent(segmentId: string) {
   });
 }
 
+/** Saves the weights that changed, one PATCH per arm (each is recorded in the experiment's history). */
+export function useSaveTrafficSplit(segmentId: string) {
+  const invalidate = useInvalidateContent(segmentId);
+  return useMutation({
+    mutationFn: async (weights: Array<{ id: string; traffic_weight: number }>) => {
+      const saved: PersonalizedContent[] = [];
+      for (const { id, traffic_weight } of weights) {
+        saved.push(
+          await unwrap(
+            api.PATCH("/api/v1/segments/personalized/{personalized_id}", {
+              params: { path: { personalized_id: id } },
+              body: { traffic_weight },
+            }),
+          ),
+        );
+      }
+      return saved;
+    },
+    // Even a half-saved split changed the server's weights: show what is there now.
+    onSettled: invalidate,
+  });
+}
+
 export function useDeletePersonalizedContent(segmentId: string) {
   const invalidate = useInvalidateContent(segmentId);
   return useMutation({

@@ -1,13 +1,20 @@
 "use client";
 
 import { useState } from "react";
-import { usePersonalizedContent } from "@/components/hooks/use-personalized-content";
+import { useExperiment } from "@/components/hooks/use-experiment";
+import {
+  type PersonalizedContent,
+  usePersonalizedContent,
+} from "@/components/hooks/use-personalized-content";
 import type { Segment } from "@/components/hooks/use-segments";
 import { Button } from "@/components/ui/button";
 import { Announcer, EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { AddVariantDialog } from "./add-variant-dialog";
+import { ExperimentControls } from "./experiment-controls";
 import { ExperimentSection } from "./experiment-result";
+import { ExperimentTimelineSection } from "./experiment-timeline-section";
 import { PersonalizedContentList } from "./personalized-content-list";
+import { TrafficSplitEditor } from "./traffic-split-editor";
 
 export function ContentTab({ segment }: { segment: Segment }) {
   const content = usePersonalizedContent(segment.id);
@@ -38,7 +45,13 @@ export function ContentTab({ segment }: { segment: Segment }) {
           <PersonalizedContentList items={content.data.items} />
         )}
       </section>
+      {content.data && content.data.items.length > 0 ? (
+        <AbTestSection segmentId={segment.id} items={content.data.items} onDone={setAnnouncement} />
+      ) : null}
       <ExperimentSection segmentId={segment.id} />
+      {content.data && content.data.items.length > 0 ? (
+        <ExperimentTimelineSection segmentId={segment.id} items={content.data.items} />
+      ) : null}
       <AddVariantDialog
         segmentId={segment.id}
         open={adding}
@@ -47,5 +60,40 @@ export function ContentTab({ segment }: { segment: Segment }) {
         onAdded={setAnnouncement}
       />
     </div>
+  );
+}
+
+/** Running the test: its status and allocation, promotion, and the split of new users between the arms. */
+function AbTestSection({
+  segmentId,
+  items,
+  onDone,
+}: {
+  segmentId: string;
+  items: PersonalizedContent[];
+  onDone: (message: string) => void;
+}) {
+  const experiment = useExperiment(segmentId);
+  return (
+    <section aria-labelledby="ab-test-heading" className="space-y-4">
+      <h2 id="ab-test-heading" className="text-lg font-semibold">
+        A/B test
+      </h2>
+      {experiment.isPending ? (
+        <LoadingState label="Loading the experiment…" />
+      ) : experiment.isError ? (
+        <ErrorState error={experiment.error} onRetry={() => experiment.refetch()} />
+      ) : (
+        <>
+          <ExperimentControls segmentId={segmentId} experiment={experiment.data} onDone={onDone} />
+          <TrafficSplitEditor
+            segmentId={segmentId}
+            items={items}
+            bandit={experiment.data.settings.allocation === "bandit"}
+            onSaved={onDone}
+          />
+        </>
+      )}
+    </section>
   );
 }
