@@ -7,6 +7,7 @@ import {
   usePersonalizedContent,
 } from "@/components/hooks/use-personalized-content";
 import type { Segment } from "@/components/hooks/use-segments";
+import { PreviewPanel } from "@/components/preview/preview-panel";
 import { Button } from "@/components/ui/button";
 import { Announcer, EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { AddVariantDialog } from "./add-variant-dialog";
@@ -48,6 +49,15 @@ export function ContentTab({ segment }: { segment: Segment }) {
       {content.data && content.data.items.length > 0 ? (
         <AbTestSection segmentId={segment.id} items={content.data.items} onDone={setAnnouncement} />
       ) : null}
+      <section aria-labelledby="preview-heading" className="space-y-3">
+        <h2 id="preview-heading" className="text-lg font-semibold">
+          Preview as user
+        </h2>
+        <p className="text-sm text-slate-600">
+          What this segment delivers to one user right now: decide's answer, without recording an exposure.
+        </p>
+        <PreviewPanel segmentId={segment.id} headingLevel={3} />
+      </section>
       <ExperimentSection segmentId={segment.id} />
       {content.data && content.data.items.length > 0 ? (
         <ExperimentTimelineSection segmentId={segment.id} items={content.data.items} />
