@@ -141,13 +141,13 @@ async function benchIngestion(armIds: string[]) {
   const handWritten = async (events: BenchEvent[]) => {
     await client`insert into events (event_id, user_id, name, personalized_content_id, occurred_at, properties, value)
       select e, u, n, p, o, pr::jsonb, v
-      from unnest(${client.array(events.map((e) => e.event_id))}::text[],
-        ${client.array(events.map((e) => e.user_id))}::uuid[],
-        ${client.array(events.map((e) => e.name))}::text[],
-        ${client.array(events.map((e) => e.personalized_content_id ?? null))}::uuid[],
-        ${client.array(events.map((e) => e.occurred_at))}::timestamptz[],
-        ${client.array(events.map((e) => JSON.stringify(e.properties)))}::text[],
-        ${client.array(events.map((e) => e.value ?? null))}::float8[]) as t(e, u, n, p, o, pr, v)`;
+      from unnest(${events.map((e) => e.event_id) as string[]}::text[],
+        ${events.map((e) => e.user_id) as string[]}::uuid[],
+        ${events.map((e) => e.name) as string[]}::text[],
+        ${events.map((e) => e.personalized_content_id ?? null) as string[]}::uuid[],
+        ${events.map((e) => e.occurred_at) as string[]}::timestamptz[],
+        ${events.map((e) => JSON.stringify(e.properties)) as string[]}::text[],
+        ${events.map((e) => (e.value ?? null) as unknown as string)}::float8[]) as t(e, u, n, p, o, pr, v)`;
   };
   const throughRoute = async (events: BenchEvent[]) => {
     const res = await callRoute(eventsRoute.POST as Handler, "/api/v1/events", { events });
