@@ -31,8 +31,8 @@ export function useSegments(params: SegmentListParams, options: { enabled?: bool
 }
 
 /** The body of POST /segments as the builder sends it (defaults are filled in by the API). */
-export type NewSegment = Omit<CreateSegmentInput, "strategy" | "status" | "membership_mode"> &
-  Partial<Pick<CreateSegmentInput, "strategy" | "status" | "membership_mode">>;
+export type NewSegment = Omit<CreateSegmentInput, "strategy" | "status" | "membership_mode" | "priority"> &
+  Partial<Pick<CreateSegmentInput, "strategy" | "status" | "membership_mode" | "priority">>;
 
 export function useCreateSegment() {
   const queryClient = useQueryClient();

@@ -3,6 +3,7 @@ import { problemSchema } from "./common";
 import type { Operation } from "./operation";
 import { analyticsOperations } from "./paths/analytics";
 import { criteriaOperations } from "./paths/criteria";
+import { deliveryOperations } from "./paths/delivery";
 import { experimentOperations } from "./paths/experiments";
 import { membersOperations } from "./paths/members";
 import { personalizedOperations } from "./paths/personalized";
@@ -18,6 +19,7 @@ export const operations: Operation[] = [
   ...analyticsOperations,
   ...experimentOperations,
   ...resourcesOperations,
+  ...deliveryOperations,
 ];
 
 type JsonSchema = Record<string, unknown>;
