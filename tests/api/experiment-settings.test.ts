@@ -176,12 +176,14 @@ describe("experiment settings", () => {
         status: { from: "completed", to: "running" },
         winner_personalized_content_id: { from: variant, to: null },
       });
-      expect(timeline.allocations.at(-1)).toMatchObject({ reason: "promote" });
-      expect(
-        Object.fromEntries(
-          timeline.allocations.at(-1)!.shares.map((s) => [s.personalized_content_id, s.share]),
-        ),
-      ).toEqual({ [control]: 0, [variant]: 1 });
+      // The winner's 100%, then the weights again for new users.
+      const [promotion, resumed] = timeline.allocations.slice(-2);
+      const sharesOf = (allocation: typeof promotion) =>
+        Object.fromEntries(allocation.shares.map((s) => [s.personalized_content_id, s.share]));
+      expect(promotion.reason).toBe("promote");
+      expect(sharesOf(promotion)).toEqual({ [control]: 0, [variant]: 1 });
+      expect(resumed.reason).toBe("weights");
+      expect(sharesOf(resumed)).toEqual({ [control]: 0.5, [variant]: 0.5 });
     },
     HEAVY,
   );
