@@ -44,7 +44,7 @@ export const decideRequestSchema = z
   })
   .strict()
   .superRefine(exactlyOne(["user_id", "external_id", "users"]))
-  .meta({ id: "DecideRequest" });
+  .meta({ id: "DecideRequest", examples: [{ external_id: "cus_100042" }] });
 
 export const decisionSegmentSchema = z.object({
   segment_id: z.uuid(),

@@ -75,7 +75,28 @@ export const eventSchema = z
 export const eventBatchSchema = z
   .object({ events: z.array(eventSchema).min(1).max(MAX_EVENTS_PER_REQUEST) })
   .strict()
-  .meta({ id: "EventBatch" });
+  .meta({
+    id: "EventBatch",
+    examples: [
+      {
+        events: [
+          {
+            external_id: "cus_100042",
+            name: "content_view",
+            personalized_content_id: "3f2b8c1e-5d4a-4b6e-9f1a-2c3d4e5f6a7b",
+            event_id: "web-7f3a-0001",
+          },
+          {
+            external_id: "cus_100042",
+            name: "checkout.completed",
+            occurred_at: "2026-06-01T12:00:00Z",
+            properties: { plan: "pro" },
+            value: 49,
+          },
+        ],
+      },
+    ],
+  });
 
 /**
  * What the handler parses first: the envelope only. Each event is then validated on its own, so that one

@@ -3,7 +3,6 @@ import type { Database } from "@/db/client";
 import { transaction } from "@/db/client";
 import type { ExperimentSettings } from "@/db/schema";
 import { ApiError, notFound, referenceNotFound } from "@/lib/api/errors";
-import { findSegment } from "@/lib/segments/queries";
 import { listSegmentArms } from "./queries";
 import { readExperiment } from "./read-out";
 import type { ExperimentResult } from "./schemas";
@@ -63,8 +62,8 @@ export async function applyPromotion(
  */
 export async function promoteExperiment(segmentId: string, input: PromoteInput): Promise<ExperimentResult> {
   return transaction(async (tx) => {
-    if (!(await findSegment(segmentId, tx))) throw notFound("Segment", segmentId);
     const settings = await lockExperimentSettings(segmentId, tx);
+    if (!settings) throw notFound("Segment", segmentId);
     const readOut = await readExperiment(segmentId, { alpha: 0.05 }, tx, settings);
     let winnerId: string;
     let reason: string;

@@ -2,7 +2,6 @@ import "server-only";
 import { type Database, transaction } from "@/db/client";
 import type { ExperimentSettings } from "@/db/schema";
 import { ApiError, notFound } from "@/lib/api/errors";
-import { findSegment } from "@/lib/segments/queries";
 import { listSegmentArms } from "./queries";
 import { readExperiment, sharesOfWeights } from "./read-out";
 import type { ExperimentResult } from "./schemas";
@@ -90,8 +89,8 @@ export async function reallocateLocked(segmentId: string, settings: ExperimentSe
 /** `POST …/experiment/reallocate`: only for bandit allocation, and not after a winner was promoted. */
 export async function reallocateExperiment(segmentId: string): Promise<ExperimentResult> {
   return transaction(async (tx) => {
-    if (!(await findSegment(segmentId, tx))) throw notFound("Segment", segmentId);
     const settings = await lockExperimentSettings(segmentId, tx);
+    if (!settings) throw notFound("Segment", segmentId);
     if (settings.allocation !== "bandit") {
       throw new ApiError(
         "conflict",

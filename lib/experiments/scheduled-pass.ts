@@ -25,7 +25,7 @@ export async function runExperimentPass(tx: Database): Promise<ExperimentPassOut
       await tx.transaction(async (savepoint) => {
         const db = savepoint as unknown as Database;
         const settings = await lockExperimentSettings(segmentId, db);
-        if (settings.status !== "running") return;
+        if (settings?.status !== "running") return;
         if (settings.auto_promote) {
           const readOut = await readExperiment(segmentId, { alpha: 0.05 }, db, settings);
           const decision = autoPromotionDecision(readOut);

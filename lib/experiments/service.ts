@@ -3,10 +3,12 @@ import { type Database, getDb, transaction } from "@/db/client";
 import type { ExperimentSettings } from "@/db/schema";
 import { notFound } from "@/lib/api/errors";
 import { findSegment } from "@/lib/segments/queries";
-import { readExperiment, settingsOutput } from "./read-out";
+import { listSegmentArms } from "./queries";
+import { readExperiment, settingsOutput, sharesOfWeights } from "./read-out";
 import type { ExperimentQuery, ExperimentResult } from "./schemas";
 import {
   type ExperimentSettingsChanges,
+  insertAllocation,
   insertExperimentHistory,
   listAllocations,
   listDailyExposures,
@@ -49,10 +51,11 @@ export async function updateExperiment(
   input: ExperimentSettingsInput,
 ): Promise<ExperimentResult> {
   return transaction(async (tx) => {
-    await requireSegment(segmentId, tx);
     const row = await lockExperimentSettings(segmentId, tx);
+    if (!row) throw notFound("Segment", segmentId);
     const changes: ExperimentSettingsChanges = { ...input };
-    if (input.status && row.status === "completed") {
+    const restart = input.status !== undefined && row.status === "completed";
+    if (restart) {
       changes.winner_personalized_content_id = null;
       changes.completed_at = null;
     }
@@ -61,6 +64,10 @@ export async function updateExperiment(
       await updateExperimentSettings(segmentId, changes, tx);
       await insertExperimentHistory({ segment_id: segmentId, kind: "settings", changes: changed }, tx);
     }
+    // The latest split was the winner's 100%; new users follow the weights again, and their assignments
+    // must point at that split for the sample-ratio check.
+    if (restart)
+      await insertAllocation(segmentId, sharesOfWeights(await listSegmentArms(segmentId, tx)), "weights", tx);
     return readExperiment(segmentId, { alpha: 0.05 }, tx);
   });
 }

@@ -8,6 +8,7 @@ import {
   experimentSettings,
   personalizedContent,
 } from "@/db/schema";
+import { lockSegmentSplit } from "@/lib/personalized/traffic-queries";
 
 export async function findExperimentSettings(segmentId: string, db?: Database) {
   const executor = db ?? (await getDb());
@@ -19,10 +20,12 @@ export async function findExperimentSettings(segmentId: string, db?: Database) {
 }
 
 /**
- * The segment's settings row, created with the defaults if missing, locked until the transaction ends:
- * settings changes, promotions and re-allocations of one segment run one at a time.
+ * The segment's settings row, created with the defaults if missing, locked until the transaction ends; undefined
+ * when the segment does not exist. The segment's split lock comes first (the one weight changes take), so
+ * settings changes, promotions, re-allocations and weight changes of one segment run one at a time.
  */
 export async function lockExperimentSettings(segmentId: string, tx: Database) {
+  if (!(await lockSegmentSplit(segmentId, tx))) return undefined;
   await tx.insert(experimentSettings).values({ segment_id: segmentId }).onConflictDoNothing();
   const [row] = await tx
     .select()

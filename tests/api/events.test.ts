@@ -132,4 +132,96 @@ describe("POST /api/v1/events", () => {
       .where(like(events.event_id, `${key}-%`));
     expect(n).toBe(distinct.size);
   });
+
+  it("stores the valid events of a partly invalid batch and rejects the others by index", async () => {
+    const user = await seedUser();
+    const item = await createPersonalized();
+    const future = new Date(Date.now() + 10 * 60 * 1000).toISOString();
+    const soon = new Date(Date.now() + 60 * 1000).toISOString();
+    const res = await api("POST", "/api/v1/events", {
+      events: [
+        { user_id: user.id, name: "content_view", personalized_content_id: item.id },
+        { user_id: user.id, name: "content_view" },
+        { user_id: user.id, name: "Bad Name" },
+        { user_id: MISSING, name: "signup" },
+        { user_id: user.id, name: "content_view", personalized_content_id: MISSING },
+        { user_id: user.id, name: "signup", occurred_at: future },
+        { user_id: user.id, name: "signup", properties: { blob: "x".repeat(8 * 1024) } },
+        { name: "signup" },
+        { user_id: user.id, external_id: "both", name: "signup" },
+        "not an object",
+        { user_id: user.id, name: "signup", occurred_at: soon, properties: { plan: "pro" }, surprise: 1 },
+        { user_id: user.id, name: "signup", occurred_at: soon, properties: { plan: "pro" } },
+      ],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.accepted).toBe(2);
+    expect(res.body.duplicates).toBe(0);
+    const fields = Object.fromEntries(
+      res.body.rejected.map((r: { index: number; errors: { field: string }[] }) => [
+        r.index,
+        r.errors[0].field,
+      ]),
+    );
+    expect(fields).toEqual({
+      1: "personalized_content_id",
+      2: "name",
+      3: "user_id",
+      4: "personalized_content_id",
+      5: "occurred_at",
+      6: "properties",
+      7: "user_id",
+      8: "user_id",
+      9: "(event)",
+      10: "(event)",
+    });
+    expect((await storedEvents(user.id)).map((e) => e.name)).toEqual(["content_view", "signup"]);
+    expect((await api("GET", `/api/v1/segments/personalized/${item.id}`)).body.view_count).toBe(1);
+  });
+
+  it("is 422 naming every event when all are invalid, and refuses an empty or oversized batch", async () => {
+    const all = await api("POST", "/api/v1/events", {
+      events: [{ name: "content_view", user_id: MISSING, personalized_content_id: MISSING }, { name: "x" }],
+    });
+    expect(all.status).toBe(422);
+    expect(all.headers.get("content-type")).toContain("application/problem+json");
+    const fields = all.body.errors.map((e: { field: string }) => e.field);
+    expect(fields).toContain("events.1.user_id");
+    expect(fields.some((f: string) => f.startsWith("events.0."))).toBe(true);
+    expect((await api("POST", "/api/v1/events", { events: [] })).status).toBe(422);
+    const tooMany = Array.from({ length: 10_001 }, () => ({ external_id: "x", name: "ping" }));
+    expect((await api("POST", "/api/v1/events", { events: tooMany })).status).toBe(422);
+  });
+
+  it("creates one bare profile for an unknown external_id, also under concurrent batches", async () => {
+    const externalId = `anon-${uniqueName("visitor").replace(/\W+/g, "-")}`;
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, k) =>
+        api("POST", "/api/v1/events", { events: [{ external_id: externalId, name: "page.view", value: k }] }),
+      ),
+    );
+    for (const res of results) expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const db = await getDb();
+    const profiles = await db.select().from(users).where(eq(users.external_id, externalId));
+    expect(profiles).toHaveLength(1);
+    expect(profiles[0]).toMatchObject({ email: null, age: null, interests: [] });
+    expect(await storedEvents(profiles[0].id)).toHaveLength(8);
+  });
+
+  it("stores 10,000 events in one request", async () => {
+    const user = await seedUser();
+    const item = await createPersonalized();
+    const batch = Array.from({ length: 10_000 }, (_, i) => ({
+      user_id: user.id,
+      name: i % 10 === 0 ? "content_engagement" : "content_view",
+      personalized_content_id: item.id,
+      event_id: `bulk-${item.id}-${i}`,
+    }));
+    const res = await api("POST", "/api/v1/events", { events: batch });
+    expect(res.body).toEqual({ accepted: 10_000, duplicates: 0, rejected: [] });
+    expect((await api("GET", `/api/v1/segments/personalized/${item.id}`)).body).toMatchObject({
+      view_count: 9_000,
+      engagement_count: 1_000,
+    });
+  });
 });

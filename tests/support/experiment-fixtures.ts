@@ -1,6 +1,6 @@
 // Exposures and content events inserted directly, as decide and the events endpoint would store them, so that
-// the experiment tests do not depend on those endpoints: an arm gets `users` fresh users assigned under a given
-// split, of whom the first `converted` convert (and the first `engaged` engage) an hour after exposure.
+// the experiment tests do not depend on those endpoints: an arm gets `users` users assigned under a given split,
+// of whom the first `converted` convert (and the first `engaged` engage) an hour after exposure.
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { events, experimentAllocations, experimentAssignments, personalizedContent } from "@/db/schema";
@@ -31,14 +31,26 @@ export interface ArmExposure {
   exposedAt?: Date;
 }
 
-/** Exposes `users` new users to the arm and records their conversions and engagements; returns the user ids. */
+// Inserting users is the slow part, and a user can be in many segments' experiments: the test file's users
+// are shared between segments, each segment taking users it has not exposed yet.
+const pool: string[] = [];
+const usedBySegment = new Map<string, number>();
+
+async function usersFor(segmentId: string, count: number): Promise<string[]> {
+  const start = usedBySegment.get(segmentId) ?? 0;
+  if (pool.length < start + count) pool.push(...(await insertUsers(start + count - pool.length)));
+  usedBySegment.set(segmentId, start + count);
+  return pool.slice(start, start + count);
+}
+
+/** Exposes `users` users new to the segment to the arm, with their conversions and engagements; returns their ids. */
 export async function exposeArm(
   segmentId: string,
   personalizedContentId: string,
   exposure: ArmExposure,
 ): Promise<string[]> {
   const db = await getDb();
-  const userIds = await insertUsers(exposure.users);
+  const userIds = await usersFor(segmentId, exposure.users);
   const exposedAt = exposure.exposedAt ?? new Date(Date.now() - 2 * HOUR);
   await db.insert(experimentAssignments).values(
     userIds.map((user_id, i) => ({
