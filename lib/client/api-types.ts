@@ -1625,6 +1625,27 @@ export interface components {
                 }[];
             }[];
         };
+        /**
+         * @example {
+         *       "events": [
+         *         {
+         *           "external_id": "cus_100042",
+         *           "name": "content_view",
+         *           "personalized_content_id": "3f2b8c1e-5d4a-4b6e-9f1a-2c3d4e5f6a7b",
+         *           "event_id": "web-7f3a-0001"
+         *         },
+         *         {
+         *           "external_id": "cus_100042",
+         *           "name": "checkout.completed",
+         *           "occurred_at": "2026-06-01T12:00:00Z",
+         *           "properties": {
+         *             "plan": "pro"
+         *           },
+         *           "value": 49
+         *         }
+         *       ]
+         *     }
+         */
         EventBatch: {
             events: components["schemas"]["Event"][];
         };
@@ -1695,6 +1716,11 @@ export interface components {
         DecideBatchResult: {
             results: components["schemas"]["UserDecision"][];
         };
+        /**
+         * @example {
+         *       "external_id": "cus_100042"
+         *     }
+         */
         DecideRequest: {
             /**
              * Format: uuid
