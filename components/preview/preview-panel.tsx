@@ -146,8 +146,9 @@ function PreviewResult({
                   {item.is_control ? (
                     <Badge tone="amber">Control</Badge>
                   ) : (
-                    <Badge tone="indigo">{item.variant_id ?? "Variant"}</Badge>
+                    <Badge tone="indigo">Variant</Badge>
                   )}
+                  {item.variant_id ? <span className="text-slate-700">{item.variant_id}</span> : null}
                 </p>
                 <p className="mt-1 text-slate-700">
                   <span className="font-medium">Reason {item.assignment.reason}</span> ·{" "}

@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Announcer, EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { AddVariantDialog } from "./add-variant-dialog";
 import { ExperimentControls } from "./experiment-controls";
+import { controlFirst } from "./experiment-labels";
 import { ExperimentSection } from "./experiment-result";
 import { ExperimentTimelineSection } from "./experiment-timeline-section";
 import { PersonalizedContentList } from "./personalized-content-list";
@@ -47,7 +48,11 @@ export function ContentTab({ segment }: { segment: Segment }) {
         )}
       </section>
       {content.data && content.data.items.length > 0 ? (
-        <AbTestSection segmentId={segment.id} items={content.data.items} onDone={setAnnouncement} />
+        <AbTestSection
+          segmentId={segment.id}
+          items={controlFirst(content.data.items)}
+          onDone={setAnnouncement}
+        />
       ) : null}
       <section aria-labelledby="preview-heading" className="space-y-3">
         <h2 id="preview-heading" className="text-lg font-semibold">
@@ -60,7 +65,7 @@ export function ContentTab({ segment }: { segment: Segment }) {
       </section>
       <ExperimentSection segmentId={segment.id} />
       {content.data && content.data.items.length > 0 ? (
-        <ExperimentTimelineSection segmentId={segment.id} items={content.data.items} />
+        <ExperimentTimelineSection segmentId={segment.id} items={controlFirst(content.data.items)} />
       ) : null}
       <AddVariantDialog
         segmentId={segment.id}

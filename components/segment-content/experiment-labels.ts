@@ -11,6 +11,13 @@ export const armLabel = (arm: ExperimentArm) =>
 export const contentArmLabel = (item: PersonalizedContent) =>
   item.variant_id ?? (item.is_control ? "Control" : (item.content?.title ?? "Variant"));
 
+/** The arms as the read-out lists them: the control first, then the variants by name. */
+export const controlFirst = (items: PersonalizedContent[]) =>
+  [...items].sort(
+    (a, b) =>
+      Number(b.is_control) - Number(a.is_control) || contentArmLabel(a).localeCompare(contentArmLabel(b)),
+  );
+
 export const runStatusLabel: Record<
   ExperimentSettings["status"],
   { text: string; tone: "gray" | "green" | "amber" | "red" | "indigo"; description: string }
