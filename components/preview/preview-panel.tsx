@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { identifierKind, type Preview, useDecidePreview } from "@/components/hooks/use-decide";
 import { formatDecimal } from "@/components/segment-page/format";
 import { Badge } from "@/components/ui/badge";
@@ -19,7 +19,6 @@ export function PreviewPanel({ segmentId, headingLevel = 2 }: { segmentId?: stri
   const [identifier, setIdentifier] = useState("");
   const [submitted, setSubmitted] = useState<string | null>(null);
   const preview = useDecidePreview(submitted, segmentId ? [segmentId] : undefined);
-  const resultId = useId();
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const text = identifier.trim();
@@ -30,7 +29,7 @@ export function PreviewPanel({ segmentId, headingLevel = 2 }: { segmentId?: stri
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <div className="space-y-3">
-      <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2" aria-describedby={resultId}>
+      <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2">
         <TextField
           label="User id, email or external id"
           className="min-w-64 flex-1"
@@ -48,7 +47,7 @@ export function PreviewPanel({ segmentId, headingLevel = 2 }: { segmentId?: stri
           Preview
         </Button>
       </form>
-      <div id={resultId} aria-live="polite">
+      <div aria-live="polite">
         {submitted === null ? null : preview.isFetching ? (
           <LoadingState label="Asking decide…" />
         ) : preview.isError ? (

@@ -48,11 +48,7 @@ export function ContentTab({ segment }: { segment: Segment }) {
         )}
       </section>
       {content.data && content.data.items.length > 0 ? (
-        <AbTestSection
-          segmentId={segment.id}
-          items={controlFirst(content.data.items)}
-          onDone={setAnnouncement}
-        />
+        <AbTestSection segmentId={segment.id} items={controlFirst(content.data.items)} />
       ) : null}
       <section aria-labelledby="preview-heading" className="space-y-3">
         <h2 id="preview-heading" className="text-lg font-semibold">
@@ -79,16 +75,10 @@ export function ContentTab({ segment }: { segment: Segment }) {
 }
 
 /** Running the test: its status and allocation, promotion, and the split of new users between the arms. */
-function AbTestSection({
-  segmentId,
-  items,
-  onDone,
-}: {
-  segmentId: string;
-  items: PersonalizedContent[];
-  onDone: (message: string) => void;
-}) {
+function AbTestSection({ segmentId, items }: { segmentId: string; items: PersonalizedContent[] }) {
   const experiment = useExperiment(segmentId);
+  // Shown beside the controls that caused it (the tab is long), and read out by screen readers.
+  const [message, setMessage] = useState("");
   return (
     <section aria-labelledby="ab-test-heading" className="space-y-4">
       <h2 id="ab-test-heading" className="text-lg font-semibold">
@@ -100,12 +90,15 @@ function AbTestSection({
         <ErrorState error={experiment.error} onRetry={() => experiment.refetch()} />
       ) : (
         <>
-          <ExperimentControls segmentId={segmentId} experiment={experiment.data} onDone={onDone} />
+          <ExperimentControls segmentId={segmentId} experiment={experiment.data} onDone={setMessage} />
+          <p role="status" className="min-h-5 text-sm text-slate-700">
+            {message}
+          </p>
           <TrafficSplitEditor
             segmentId={segmentId}
             items={items}
             bandit={experiment.data.settings.allocation === "bandit"}
-            onSaved={onDone}
+            onSaved={setMessage}
           />
         </>
       )}
