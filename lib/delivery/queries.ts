@@ -46,11 +46,15 @@ export async function readDeliverySnapshot(
   refs: readonly { i: number; user_id?: string; external_id?: string }[],
   segmentIds: readonly string[] | undefined,
 ): Promise<DeliverySnapshot> {
-  const [row] = await queryRowsPrepared<DeliverySnapshot>(await getDb(), snapshotQuery(refs, segmentIds));
+  const [row] = await queryRowsPrepared<DeliverySnapshot>(
+    await getDb(),
+    deliverySnapshotQuery(refs, segmentIds),
+  );
   return row;
 }
 
-function snapshotQuery(
+/** The statement readDeliverySnapshot runs (the benchmark explains it). */
+export function deliverySnapshotQuery(
   refs: readonly { i: number; user_id?: string; external_id?: string }[],
   segmentIds: readonly string[] | undefined,
 ) {
