@@ -262,7 +262,10 @@ export interface paths {
         delete: operations["deletePersonalizedContent"];
         options?: never;
         head?: never;
-        /** Change the variant, the control flag or the publication time */
+        /**
+         * Change the variant, the control flag, the publication time or the traffic weight
+         * @description A new traffic_weight changes the share of new users the arm gets (weight / sum of the segment's weights); it is recorded in the experiment history, and the new split in the allocations. Users already exposed keep their arm.
+         */
         patch: operations["updatePersonalizedContent"];
         trace?: never;
     };
