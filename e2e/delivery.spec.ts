@@ -78,7 +78,7 @@ test("split the traffic, start, pause and stop the experiment, re-allocate and p
   await expect(page.getByText("Running", { exact: true })).toBeVisible();
   expect(await settingsStatus()).toBe("running");
 
-  await page.getByLabel("Allocation").selectOption("bandit");
+  await page.getByLabel("Allocation", { exact: true }).selectOption("bandit");
   await page.getByRole("button", { name: "Re-allocate now" }).click();
   await expect(page.getByText("Traffic re-allocated.")).toBeVisible();
   await expect(page.getByRole("figure", { name: "Allocation history" })).toBeVisible();
