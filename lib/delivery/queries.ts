@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { type Database, getDb } from "@/db/client";
-import { queryRows } from "@/db/rows";
+import { getDb } from "@/db/client";
+import { queryRows, queryRowsPrepared } from "@/db/rows";
 import type { SegmentExperiment } from "./choose-arm";
 
 const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
@@ -46,10 +46,19 @@ export async function readDeliverySnapshot(
   refs: readonly { i: number; user_id?: string; external_id?: string }[],
   segmentIds: readonly string[] | undefined,
 ): Promise<DeliverySnapshot> {
-  const db = await getDb();
-  const [row] = await queryRows<DeliverySnapshot>(
-    db,
-    sql`with refs as (
+  const [row] = await queryRowsPrepared<DeliverySnapshot>(
+    await getDb(),
+    deliverySnapshotQuery(refs, segmentIds),
+  );
+  return row;
+}
+
+/** The statement readDeliverySnapshot runs (the benchmark explains it). */
+export function deliverySnapshotQuery(
+  refs: readonly { i: number; user_id?: string; external_id?: string }[],
+  segmentIds: readonly string[] | undefined,
+) {
+  return sql`with refs as (
         select r.i, coalesce(by_id.id, by_external.id) as user_id
         from jsonb_to_recordset(${json(refs)}) as r(i int, user_id uuid, external_id text)
         left join users by_id on by_id.id = r.user_id
@@ -84,9 +93,7 @@ export async function readDeliverySnapshot(
             'title', c.title, 'content_type', c.content_type, 'body', c.body)
             order by pc.segment_id, pc.created_at, pc.id), '[]')
           from personalized_content pc join content c on c.id = pc.content_id
-          where pc.segment_id in (select segment_id from segments)) as arms`,
-  );
-  return row;
+          where pc.segment_id in (select segment_id from segments)) as arms`;
 }
 
 export interface NewAssignment {
@@ -106,12 +113,10 @@ export interface NewAssignment {
 export async function insertAssignments(
   rows: readonly NewAssignment[],
   unrecordedSplits: readonly { segment_id: string; shares: Record<string, number> }[],
-  db?: Database,
 ): Promise<{ segment_id: string; user_id: string }[]> {
   if (rows.length === 0) return [];
-  const executor = db ?? (await getDb());
-  return queryRows(
-    executor,
+  return queryRowsPrepared(
+    await getDb(),
     sql`with recorded as (
         insert into experiment_allocations (segment_id, shares, reason)
         select m.segment_id, m.shares, 'weights'

@@ -2,19 +2,9 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { queryRows } from "@/db/rows";
+import { counterUpdateCtes, dailyUpsert } from "@/lib/personalized/performance-queries";
 
 const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
-
-/** The ids among `ids` that name an existing user. */
-export async function existingUserIds(ids: readonly string[], tx: Database): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await queryRows<{ id: string }>(
-    tx,
-    sql`select id::text as id from users
-      where id in (select value::uuid from jsonb_array_elements_text(${json(ids)}))`,
-  );
-  return new Set(rows.map((row) => row.id));
-}
 
 /**
  * The id of the profile behind each external id, creating a bare profile for each unknown one. Safe under
@@ -42,26 +32,29 @@ export async function resolveExternalIds(
 }
 
 /**
- * The ids among `ids` that name existing personalized content. With `lock`, the rows are locked in id order
- * until the transaction ends (FOR NO KEY UPDATE: it does not block the foreign-key checks of concurrent
- * event inserts, which take KEY SHARE, so a batch holding the lock never waits for one that needs it).
+ * Which of the ids exist, in ONE round trip: users, content that counts (the reserved events' items, locked in
+ * id order until the transaction ends) and content only referred to. The lock is FOR NO KEY UPDATE: it does not
+ * block the foreign-key checks of concurrent event inserts (KEY SHARE), so a batch holding it never waits for
+ * one that needs it; batches that count on the same items take their locks in the same order.
  */
-export async function existingContentIds(
-  ids: readonly string[],
-  options: { lock: boolean },
+export async function existingReferences(
+  ids: { users: readonly string[]; counted: readonly string[]; referenced: readonly string[] },
   tx: Database,
-): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await queryRows<{ id: string }>(
+): Promise<{ users: Set<string>; counted: Set<string>; referenced: Set<string> }> {
+  const list = (values: readonly string[]) =>
+    sql`select value::uuid from jsonb_array_elements_text(${json(values)})`;
+  const [row] = await queryRows<{ users: string[]; counted: string[]; referenced: string[] }>(
     tx,
-    options.lock
-      ? sql`select id::text as id from personalized_content
-          where id in (select value::uuid from jsonb_array_elements_text(${json(ids)}))
-          order by id for no key update`
-      : sql`select id::text as id from personalized_content
-          where id in (select value::uuid from jsonb_array_elements_text(${json(ids)}))`,
+    sql`with locked as (
+        select id from personalized_content where id in (${list(ids.counted)}) order by id for no key update
+      )
+      select
+        (select coalesce(jsonb_agg(id), '[]') from users where id in (${list(ids.users)})) as users,
+        (select coalesce(jsonb_agg(id), '[]') from locked) as counted,
+        (select coalesce(jsonb_agg(id), '[]') from personalized_content where id in (${list(ids.referenced)}))
+          as referenced`,
   );
-  return new Set(rows.map((row) => row.id));
+  return { users: new Set(row.users), counted: new Set(row.counted), referenced: new Set(row.referenced) };
 }
 
 export interface EventRow {
@@ -74,26 +67,17 @@ export interface EventRow {
   value: number | null;
 }
 
-/** What a batch stored, per personalized content item and UTC day; `id` null for events without one. */
-export interface InsertedGroup {
-  id: string | null;
-  day: string;
-  views: number;
-  engagement: number;
-  conversions: number;
-  stored: number;
-}
-
 /**
- * Stores the events in ONE statement. An event_id already stored is skipped (ON CONFLICT on the partial
- * unique index, whose predicate must be repeated for PostgreSQL to infer it); a concurrent insert of the same
- * event_id makes this statement wait for that transaction and then skip the row. Rows go in event_id order,
- * so that two batches sharing ids wait for each other in one direction only. Answers what was stored,
- * grouped for the counters: the rows skipped are exactly the duplicates.
+ * Stores the events and counts the reserved ones, in ONE statement. An event_id already stored is skipped (ON
+ * CONFLICT on the partial unique index, whose predicate must be repeated for PostgreSQL to infer it); a
+ * concurrent insert of the same event_id makes this statement wait for that transaction and then skip the
+ * row. Rows go in event_id order, so that two batches sharing ids wait for each other in one direction only.
+ * Only the rows stored — never the duplicates — add to their item's counters, history and daily rows (the
+ * performance code's own statements, fed from the rows stored). Answers how many were stored.
  */
-export async function insertEvents(rows: readonly EventRow[], tx: Database): Promise<InsertedGroup[]> {
-  if (rows.length === 0) return [];
-  return queryRows<InsertedGroup>(
+export async function insertEvents(rows: readonly EventRow[], tx: Database): Promise<number> {
+  if (rows.length === 0) return 0;
+  const [result] = await queryRows<{ stored: number }>(
     tx,
     sql`with stored as (
         insert into events (event_id, user_id, name, personalized_content_id, occurred_at, properties, value)
@@ -103,13 +87,22 @@ export async function insertEvents(rows: readonly EventRow[], tx: Database): Pro
         order by e.event_id collate "C" nulls last
         on conflict (event_id) where event_id is not null do nothing
         returning name, personalized_content_id, occurred_at
-      )
-      select personalized_content_id::text as id,
-        to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD') as day,
-        (count(*) filter (where name = 'content_view'))::int as views,
-        (count(*) filter (where name = 'content_engagement'))::int as engagement,
-        (count(*) filter (where name = 'content_conversion'))::int as conversions,
-        count(*)::int as stored
-      from stored group by 1, 2`,
+      ), groups as (
+        select personalized_content_id as id, (occurred_at at time zone 'UTC')::date as day,
+          (count(*) filter (where name = 'content_view'))::int as views,
+          (count(*) filter (where name = 'content_engagement'))::int as engagement,
+          (count(*) filter (where name = 'content_conversion'))::int as conversions,
+          count(*)::int as stored
+        from stored group by 1, 2
+      ), content_days as (
+        select id, day, views, engagement, conversions from groups
+        where id is not null and views + engagement + conversions > 0
+      ), deltas as (
+        select id, sum(views)::int as views, sum(engagement)::int as engagement, sum(conversions)::int as conversions
+        from content_days group by id
+      ), ${counterUpdateCtes(sql`select * from deltas`, { guardRatios: false })},
+      daily as (${dailyUpsert(sql`select * from content_days`)})
+      select coalesce(sum(stored), 0)::int as stored from groups`,
   );
+  return result.stored;
 }

@@ -1,16 +1,7 @@
 import "server-only";
 import { transaction } from "@/db/client";
 import { ApiError, type FieldError } from "@/lib/api/errors";
-import type { DayDelta, ItemDelta } from "@/lib/personalized/aggregate-events";
-import { addToCounters, addToDaily } from "@/lib/personalized/performance-queries";
-import {
-  type EventRow,
-  existingContentIds,
-  existingUserIds,
-  type InsertedGroup,
-  insertEvents,
-  resolveExternalIds,
-} from "./queries";
+import { type EventRow, existingReferences, insertEvents, resolveExternalIds } from "./queries";
 import {
   type EventBatchResult,
   type EventInput,
@@ -54,32 +45,15 @@ function validateEach(events: readonly unknown[], now: Date) {
   return { valid, rejected };
 }
 
-/** The counters' deltas from what was stored: per item, and per item and day, sorted by id (then day). */
-function counterDeltas(groups: readonly InsertedGroup[]): { items: ItemDelta[]; days: DayDelta[] } {
-  const days = groups
-    .filter((group): group is InsertedGroup & { id: string } => group.id !== null)
-    .filter((group) => group.views + group.engagement + group.conversions > 0)
-    .map(({ id, day, views, engagement, conversions }) => ({ id, day, views, engagement, conversions }))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
-  const items = new Map<string, ItemDelta>();
-  for (const day of days) {
-    const item = items.get(day.id) ?? { id: day.id, views: 0, engagement: 0, conversions: 0 };
-    item.views += day.views;
-    item.engagement += day.engagement;
-    item.conversions += day.conversions;
-    items.set(day.id, item);
-  }
-  return { items: [...items.values()], days };
-}
-
 const distinct = <T>(values: Iterable<T>) => [...new Set(values)];
 
 /**
  * Stores a batch of events in one transaction: invalid events are rejected by index and the rest stored,
  * an event_id already stored (in this batch, an earlier one, or a concurrent one) is counted as a duplicate,
  * and the reserved content events that were stored add to their item's counters, engagement_rate, history
- * and daily rows in the same transaction. Each step is one statement whatever the batch size; rows are
- * locked in one order (content counters, new profiles, event ids) so that concurrent batches cannot deadlock.
+ * and daily rows in the same transaction. Two statements whatever the batch size (three with new external
+ * ids): the references checked, then the events stored and counted. Rows are locked in one order (content
+ * counters, new profiles, event ids) so that concurrent batches cannot deadlock.
  */
 export async function recordEvents(events: readonly unknown[]): Promise<EventBatchResult> {
   const now = new Date();
@@ -98,9 +72,18 @@ export async function recordEvents(events: readonly unknown[]): Promise<EventBat
             : [],
         ),
       );
-    const counted = await existingContentIds(contentIds(true), { lock: true }, tx);
-    const referenced = await existingContentIds(contentIds(false), { lock: false }, tx);
-    const userIds = await existingUserIds(distinct(valid.flatMap(({ event }) => event.user_id ?? [])), tx);
+    const {
+      counted,
+      referenced,
+      users: userIds,
+    } = await existingReferences(
+      {
+        users: distinct(valid.flatMap(({ event }) => event.user_id ?? [])),
+        counted: contentIds(true),
+        referenced: contentIds(false),
+      },
+      tx,
+    );
 
     const checked = valid.filter((item) => {
       const { event } = item;
@@ -139,13 +122,7 @@ export async function recordEvents(events: readonly unknown[]): Promise<EventBat
         value: event.value ?? null,
       });
     }
-    const groups = await insertEvents(rows, tx);
-    const { items, days } = counterDeltas(groups);
-    if (items.length > 0) {
-      await addToCounters(items, { guardRatios: false }, tx);
-      await addToDaily(days, tx);
-    }
-    const accepted = groups.reduce((sum, group) => sum + group.stored, 0);
+    const accepted = await insertEvents(rows, tx);
     return { accepted, duplicates: checked.length - accepted };
   });
 
