@@ -6,8 +6,8 @@ import type { BulkAddMembersInput, Member, memberSortKeys } from "@/lib/members/
 
 export type { Member, UserSummary } from "@/lib/members/schemas";
 
-export type Page<Item> = { items: Item[]; total: number; limit: number; offset: number };
 export type MemberSort = (typeof memberSortKeys)[number];
+export type MemberPage = ApiSchema<"MemberPage">;
 export type BulkAddResult = ApiSchema<"MembersBulkAddResult">;
 export type RefreshResult = ApiSchema<"RefreshResult">;
 export type MemberExplanation = ApiSchema<"MembershipExplanation">;

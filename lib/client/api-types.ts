@@ -666,9 +666,11 @@ export interface components {
             title: string;
             status: number;
             detail: string;
-            code: string;
+            /** @enum {string} */
+            code: "bad_request" | "invalid_json" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "validation_failed" | "reference_not_found" | "rate_limited" | "internal_error";
             instance?: string;
             errors?: {
+                /** @description Dotted path of the offending value, e.g. `criteria.age_range` or `segment_id`. */
                 field: string;
                 /** @enum {string} */
                 location: "body" | "query" | "path";

@@ -69,7 +69,12 @@ export function deliverySnapshotQuery(
         from (select distinct user_id from refs where user_id is not null) u
         join segment_members m on m.user_id = u.user_id
         join audience_segments s on s.id = m.segment_id
-        left join experiment_assignments a on a.segment_id = s.id and a.user_id = u.user_id
+        -- A lookup by primary key per membership, whatever the statistics say about the table's size (LIMIT
+        -- keeps PostgreSQL from flattening it into a join it could run as a scan of the whole table).
+        left join lateral (
+          select personalized_content_id, bucket from experiment_assignments a
+          where a.segment_id = s.id and a.user_id = u.user_id limit 1
+        ) a on true
         where s.status = 'active'
           and (${segmentIds === undefined}::boolean
             or s.id in (select value::uuid from jsonb_array_elements_text(${json(segmentIds ?? [])})))

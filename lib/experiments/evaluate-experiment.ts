@@ -9,43 +9,20 @@ import {
   twoProportionZTest,
   wilsonInterval,
 } from "./proportions";
+import type {
+  ExperimentArm,
+  ExperimentEvaluation,
+  ExperimentMetric,
+  ExperimentStatus,
+  ExperimentUnit,
+  VariantResult,
+} from "./schemas";
 import { describeVerdict } from "./verdict";
-
-export const experimentMetrics = ["conversion", "engagement"] as const;
-export type ExperimentMetric = (typeof experimentMetrics)[number];
-
-/** `users`: randomized users and what they did after exposure; `views`: the counters any client can post. */
-export const experimentUnits = ["users", "views"] as const;
-export type ExperimentUnit = (typeof experimentUnits)[number];
-
-export const experimentStatuses = [
-  "no_experiment",
-  "no_control",
-  "single_variant",
-  "collecting_data",
-  "significant_winner",
-  "significant_loser",
-  "no_detectable_difference",
-] as const;
-export type ExperimentStatus = (typeof experimentStatuses)[number];
 
 /** Planned power of the test; the sample size is the one that reaches it. */
 export const EXPERIMENT_POWER = 0.8;
 /** A sample ratio mismatch is flagged below this p-value: the split, not chance, is off. */
 export const SAMPLE_RATIO_ALPHA = 0.001;
-
-export interface ExperimentArm {
-  personalized_content_id: string;
-  variant_id: string | null;
-  is_control: boolean;
-  title: string | null;
-  /** Trials in the read-out's unit: exposed users or views. */
-  views: number;
-  successes: number;
-  traffic_weight: number;
-  /** The arm's current share of new users (weight over the segment's total weight). */
-  planned_share: number;
-}
 
 export interface ExperimentOptions {
   metric: ExperimentMetric;
@@ -59,42 +36,6 @@ export interface ExperimentOptions {
    * `planned_share`; per-user read-outs pass the shares in force when each user was assigned.
    */
   expectedShares?: Record<string, number>;
-}
-
-export interface VariantResult extends ExperimentArm {
-  rate: number | null;
-  rate_ci: Interval | null;
-  uplift_absolute: number | null;
-  uplift_absolute_ci: Interval | null;
-  uplift_relative: number | null;
-  uplift_relative_ci: Interval | null;
-  p_value: number | null;
-  p_value_adjusted: number | null;
-  probability_to_beat_control: number | null;
-  significant: boolean;
-}
-
-export interface ExperimentEvaluation {
-  metric: ExperimentMetric;
-  unit: ExperimentUnit;
-  status: ExperimentStatus;
-  verdict: string;
-  control: VariantResult | null;
-  variants: VariantResult[];
-  sample_ratio: {
-    expected_shares: number[];
-    observed_shares: number[];
-    chi_square: number | null;
-    p_value: number | null;
-    mismatch: boolean;
-  };
-  required_sample_size_per_variant: number | null;
-  views_needed: number | null;
-  minimum_detectable_effect: number;
-  alpha: number;
-  power: number;
-  confidence_level: number;
-  warnings: string[];
 }
 
 const finite = (value: number | null | undefined): number | null =>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { type ExperimentArm, evaluateExperiment } from "./evaluate-experiment";
+import { evaluateExperiment } from "./evaluate-experiment";
 import { expectedSharesByAssignment, sampleRatioCheck } from "./planning";
+import type { ExperimentArm } from "./schemas";
 import { autoPromotionDecision, significantBestArm } from "./winner";
 
 describe("sampleRatioCheck against planned shares", () => {

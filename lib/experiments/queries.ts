@@ -1,6 +1,6 @@
 import "server-only";
 import { asc, desc, eq, sql } from "drizzle-orm";
-import { type Database, getDb } from "@/db/client";
+import { type Database, dbOrDefault } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { content, experimentAllocations, experimentAssignments, personalizedContent } from "@/db/schema";
 
@@ -9,7 +9,7 @@ import { content, experimentAllocations, experimentAssignments, personalizedCont
  * variant id, or the control); the others still take part in the traffic split, so shares are computed over all.
  */
 export async function listSegmentArms(segmentId: string, db?: Database) {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   return executor
     .select({
       personalized_content_id: personalizedContent.id,
@@ -39,7 +39,7 @@ export type SegmentArm = Awaited<ReturnType<typeof listSegmentArms>>[number];
  * arm's content at or after their first exposure. One pass over the segment's assignments.
  */
 export async function countUsersByArm(segmentId: string, db?: Database) {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   const rows = await queryRows<{
     personalized_content_id: string;
     users: number | string;
@@ -72,7 +72,7 @@ export async function countUsersByArm(segmentId: string, db?: Database) {
 
 /** The segment's assignments grouped by the split in force when they were made: its shares and users per arm. */
 export async function listAssignmentGroups(segmentId: string, db?: Database) {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   const rows = await executor
     .select({
       allocation_id: experimentAssignments.allocation_id,

@@ -1,10 +1,10 @@
 import "server-only";
 import type { Database } from "@/db/client";
 import type { ExperimentSettings } from "@/db/schema";
-import { type ExperimentArm, evaluateExperiment } from "./evaluate-experiment";
+import { evaluateExperiment } from "./evaluate-experiment";
 import { expectedSharesByAssignment } from "./planning";
 import { countUsersByArm, listAssignmentGroups, listSegmentArms } from "./queries";
-import type { ExperimentQuery, ExperimentResult } from "./schemas";
+import type { ExperimentArm, ExperimentQuery, ExperimentResult } from "./schemas";
 import { findExperimentSettings } from "./settings-queries";
 import { defaultExperimentSettings, type ExperimentSettingsOutput } from "./settings-schemas";
 

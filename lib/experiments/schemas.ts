@@ -1,6 +1,20 @@
 import { z } from "zod";
-import { experimentMetrics, experimentStatuses, experimentUnits } from "./evaluate-experiment";
-import { experimentSettingsSchema } from "./settings-schemas";
+import { experimentMetrics, experimentSettingsSchema } from "./settings-schemas";
+
+export { experimentMetrics };
+
+/** `users`: randomized users and what they did after exposure; `views`: the counters any client can post. */
+export const experimentUnits = ["users", "views"] as const;
+
+export const experimentStatuses = [
+  "no_experiment",
+  "no_control",
+  "single_variant",
+  "collecting_data",
+  "significant_winner",
+  "significant_loser",
+  "no_detectable_difference",
+] as const;
 
 export const experimentQuery = z
   .object({
@@ -31,28 +45,30 @@ export const experimentQuery = z
 const interval = z.tuple([z.number(), z.number()]).nullable();
 const rate = z.number().nullable().describe("A proportion, 0 to 1 (not a percentage).");
 
-export const variantResultSchema = z
-  .object({
-    personalized_content_id: z.uuid(),
-    variant_id: z.string().nullable(),
-    is_control: z.boolean(),
-    title: z.string().nullable(),
-    views: z
-      .number()
-      .int()
-      .describe(
-        "Trials in the read-out's unit: users exposed to the arm (unit users), or views (unit views).",
-      ),
-    successes: z
-      .number()
-      .int()
-      .describe(
-        "Users who converted (or engaged) after their exposure, or the conversion (engagement) counter.",
-      ),
-    traffic_weight: z.number().describe("The arm's relative traffic weight."),
-    planned_share: z
-      .number()
-      .describe("The arm's share of new users now: its weight over the sum of the segment's weights."),
+/** One arm's counts, as the statistics read them. */
+const experimentArmSchema = z.object({
+  personalized_content_id: z.uuid(),
+  variant_id: z.string().nullable(),
+  is_control: z.boolean(),
+  title: z.string().nullable(),
+  views: z
+    .number()
+    .int()
+    .describe("Trials in the read-out's unit: users exposed to the arm (unit users), or views (unit views)."),
+  successes: z
+    .number()
+    .int()
+    .describe(
+      "Users who converted (or engaged) after their exposure, or the conversion (engagement) counter.",
+    ),
+  traffic_weight: z.number().describe("The arm's relative traffic weight."),
+  planned_share: z
+    .number()
+    .describe("The arm's share of new users now: its weight over the sum of the segment's weights."),
+});
+
+export const variantResultSchema = experimentArmSchema
+  .extend({
     rate,
     rate_ci: interval.describe("Wilson score interval."),
     uplift_absolute: z.number().nullable().describe("rate − control rate."),
@@ -121,3 +137,10 @@ export const experimentResultSchema = z
 
 export type ExperimentQuery = z.infer<typeof experimentQuery>;
 export type ExperimentResult = z.infer<typeof experimentResultSchema>;
+export type ExperimentMetric = ExperimentResult["metric"];
+export type ExperimentUnit = ExperimentResult["unit"];
+export type ExperimentStatus = ExperimentResult["status"];
+export type ExperimentArm = z.infer<typeof experimentArmSchema>;
+export type VariantResult = z.infer<typeof variantResultSchema>;
+/** The read-out before it is tied to a segment and its settings. */
+export type ExperimentEvaluation = Omit<ExperimentResult, "segment_id" | "settings">;

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
-import { type Database, getDb } from "@/db/client";
+import { type Database, dbOrDefault } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import {
   experimentAllocations,
@@ -11,7 +11,7 @@ import {
 import { lockSegmentSplit } from "@/lib/personalized/traffic-queries";
 
 export async function findExperimentSettings(segmentId: string, db?: Database) {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   const [row] = await executor
     .select()
     .from(experimentSettings)
@@ -109,7 +109,7 @@ export async function setTrafficWeights(
 }
 
 export async function listExperimentHistory(segmentId: string, db?: Database) {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   return executor
     .select({
       id: experimentHistory.id,
@@ -124,7 +124,7 @@ export async function listExperimentHistory(segmentId: string, db?: Database) {
 }
 
 export async function listAllocations(segmentId: string, db?: Database) {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   return executor
     .select({
       id: experimentAllocations.id,
@@ -139,7 +139,7 @@ export async function listAllocations(segmentId: string, db?: Database) {
 
 /** Users first exposed to each arm, per UTC day. */
 export async function listDailyExposures(segmentId: string, db?: Database) {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   const rows = await queryRows<{ date: string; personalized_content_id: string; users: number | string }>(
     executor,
     sql`

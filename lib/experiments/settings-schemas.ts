@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { timestamp } from "@/lib/openapi/common";
-import { experimentMetrics } from "./evaluate-experiment";
+import { timestamp } from "@/lib/api/schemas";
+
+/** What counts as a success; the experiment's primary metric is one of these. */
+export const experimentMetrics = ["conversion", "engagement"] as const;
 
 /** `completed` is reached only by promoting a winner; the other three are set through `PUT …/experiment`. */
 export const experimentRunStates = ["running", "paused", "stopped", "completed"] as const;

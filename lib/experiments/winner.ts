@@ -1,4 +1,4 @@
-import type { ExperimentEvaluation, VariantResult } from "./evaluate-experiment";
+import type { ExperimentEvaluation, VariantResult } from "./schemas";
 import { variantLabel } from "./verdict";
 
 type ReadOut = Pick<

@@ -210,7 +210,8 @@ describe("POST /api/v1/decide", () => {
       .from(experimentAssignments)
       .where(eq(experimentAssignments.segment_id, segmentId));
     expect(n).toBe(5_000);
-  });
+    // 5,000 users and five batches of 1,000 decisions: minutes on a busy machine.
+  }, 240_000);
 
   it("delivers nothing for paused or stopped experiments, the winner once completed, and follows bandit shares", async () => {
     const user = await seedUser();

@@ -1,7 +1,7 @@
 import { withApi } from "@/lib/api/handler";
 import { parseId, parseQuery, readJson } from "@/lib/api/request";
 import { json } from "@/lib/api/response";
-import { experimentQuery } from "@/lib/experiments/schemas";
+import { experimentQuery, experimentResultSchema } from "@/lib/experiments/schemas";
 import { getExperimentResults, updateExperiment } from "@/lib/experiments/service";
 import { experimentSettingsInput } from "@/lib/experiments/settings-schemas";
 
@@ -11,12 +11,12 @@ type Params = { segmentId: string };
 export const GET = withApi<Params>(async ({ params, searchParams }) => {
   const id = parseId(params.segmentId, "segment_id");
   const query = parseQuery(searchParams, experimentQuery);
-  return json(await getExperimentResults(id, query));
+  return json(experimentResultSchema, await getExperimentResults(id, query));
 });
 
 // PUT /api/v1/segments/{segment_id}/experiment - change the experiment's settings (given fields only)
 export const PUT = withApi<Params>(async ({ req, params }) => {
   const id = parseId(params.segmentId, "segment_id");
   const input = await readJson(req, experimentSettingsInput);
-  return json(await updateExperiment(id, input));
+  return json(experimentResultSchema, await updateExperiment(id, input));
 });

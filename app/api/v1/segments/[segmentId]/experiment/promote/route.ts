@@ -2,6 +2,7 @@ import { withApi } from "@/lib/api/handler";
 import { parseId, readJson } from "@/lib/api/request";
 import { json } from "@/lib/api/response";
 import { promoteExperiment } from "@/lib/experiments/promotion";
+import { experimentResultSchema } from "@/lib/experiments/schemas";
 import { promoteInput } from "@/lib/experiments/settings-schemas";
 
 type Params = { segmentId: string };
@@ -10,5 +11,5 @@ type Params = { segmentId: string };
 export const POST = withApi<Params>(async ({ req, params }) => {
   const id = parseId(params.segmentId, "segment_id");
   const input = await readJson(req, promoteInput, { optional: true });
-  return json(await promoteExperiment(id, input));
+  return json(experimentResultSchema, await promoteExperiment(id, input));
 });
