@@ -3,6 +3,8 @@ import { problemSchema } from "@/lib/api/schemas";
 import type { Operation } from "./operation";
 import { analyticsOperations } from "./paths/analytics";
 import { criteriaOperations } from "./paths/criteria";
+import { deliveryOperations } from "./paths/delivery";
+import { experimentOperations } from "./paths/experiments";
 import { membersOperations } from "./paths/members";
 import { personalizedOperations } from "./paths/personalized";
 import { resourcesOperations } from "./paths/resources";
@@ -23,7 +25,9 @@ export const operations: Operation[] = [
   ...membersOperations,
   ...personalizedOperations,
   ...analyticsOperations,
+  ...experimentOperations,
   ...resourcesOperations,
+  ...deliveryOperations,
 ];
 
 type JsonSchema = Record<string, unknown>;

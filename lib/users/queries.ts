@@ -108,6 +108,9 @@ export async function listUsers(query: ListUsersQuery, db?: Database): Promise<P
   if (query.max_age !== undefined) conditions.push(lte(users.age, query.max_age));
   // `@>` with a one-element array can use the GIN index on interests.
   if (query.interest) conditions.push(sql`${users.interests} @> array[${query.interest}]::text[]`);
+  // Exact lookups (both columns are unique, so at most one row) for clients that know an identifier.
+  if (query.email) conditions.push(eq(users.email, query.email));
+  if (query.external_id) conditions.push(eq(users.external_id, query.external_id));
   if (query.search) {
     const pattern = `%${escapeLike(query.search)}%`;
     const match = or(

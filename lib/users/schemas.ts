@@ -127,6 +127,21 @@ export const userSortKeys = [
 export const listUsersQuery = paginationQuery
   .extend({
     search: z.string().trim().min(1).max(100).optional().describe("Matches email, name or external_id."),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(1)
+      .max(254)
+      .optional()
+      .describe("The user with exactly this email (compared lower case, as stored)."),
+    external_id: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe("The user with exactly this external_id."),
     location: countryCode.optional(),
     engagement_level: z.enum(engagementLevels).optional(),
     min_age: z.coerce.number().int().min(0).max(130).optional(),
