@@ -76,15 +76,15 @@ function jsonBytes(value: unknown): number {
  * A free-form JSON object: at most 16 KB serialised and 8 levels deep, without NUL characters, so that
  * a small request cannot write (and every list then return) megabytes per row.
  */
-export function freeFormObject() {
+export function freeFormObject(maxBytes = MAX_FREE_FORM_BYTES) {
   return z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
     const issue = findUnsafeValue(value, MAX_FREE_FORM_DEPTH);
     if (issue) {
       ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
       return;
     }
-    if (jsonBytes(value) > MAX_FREE_FORM_BYTES) {
-      ctx.addIssue({ code: "custom", message: `At most ${MAX_FREE_FORM_BYTES} bytes of JSON` });
+    if (jsonBytes(value) > maxBytes) {
+      ctx.addIssue({ code: "custom", message: `At most ${maxBytes} bytes of JSON` });
     }
   });
 }

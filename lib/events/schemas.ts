@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { freeFormObject } from "@/lib/api/input-guards";
 import { timestamp } from "@/lib/api/schemas";
 
 /** At most this many events in one request. */
@@ -17,12 +18,9 @@ export type ContentEventName = (typeof contentEventNames)[number];
 export const isContentEvent = (name: string): name is ContentEventName =>
   (contentEventNames as readonly string[]).includes(name);
 
-const propertiesSchema = z
-  .record(z.string(), z.unknown())
-  .refine((value) => Buffer.byteLength(JSON.stringify(value)) <= MAX_PROPERTIES_BYTES, {
-    message: `Must be at most ${MAX_PROPERTIES_BYTES} bytes as JSON`,
-  })
-  .describe("Any JSON object, at most 8 KB.");
+const propertiesSchema = freeFormObject(MAX_PROPERTIES_BYTES).describe(
+  "Any JSON object, at most 8 KB and 8 levels deep.",
+);
 
 export const eventSchema = z
   .object({
