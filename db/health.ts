@@ -1,15 +1,10 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import type { Health } from "@/lib/health/schemas";
 import { type DriverName, getConnection } from "./client";
 import { queryRows } from "./rows";
 
-export interface DatabaseHealth {
-  status: "up" | "down";
-  driver: DriverName;
-  latency_ms: number;
-  server_version?: string;
-  error?: string;
-}
+export type DatabaseHealth = Health["database"];
 
 export async function checkDatabase(): Promise<DatabaseHealth> {
   const driver: DriverName = process.env.DATABASE_URL ? "postgres" : "pglite";
@@ -21,7 +16,7 @@ export async function checkDatabase(): Promise<DatabaseHealth> {
       status: "up",
       driver,
       latency_ms: Math.round((performance.now() - started) * 10) / 10,
-      server_version: (row as { server_version?: string } | undefined)?.server_version,
+      server_version: row?.server_version,
     };
   } catch (error) {
     console.error("Database health check failed", error);

@@ -1,15 +1,11 @@
 import "server-only";
-import { transaction } from "@/db/client";
-import { notFound, referenceNotFound } from "@/lib/api/errors";
+import type { Database } from "@/db/client";
+import { referenceNotFound } from "@/lib/api/errors";
 import { personaExists } from "@/lib/personas/queries";
-import { findSegment, lockSegment } from "@/lib/segments/queries";
-import type { EstimateRequest, RevisionsQuery } from "./api-schemas";
-import { listConditions } from "./ast";
-import { actualValue, type Profile } from "./evaluate";
+import type { EstimateRequest } from "./api-schemas";
 import { operatorsByType, profileFields } from "./fields";
 import { parseValidCriteria } from "./parse-criteria";
 import * as queries from "./queries";
-import { refreshMembership } from "./refresh";
 
 export async function estimateAudienceSize(input: EstimateRequest) {
   if (input.persona_id && !(await personaExists(input.persona_id))) {
@@ -21,47 +17,12 @@ export async function estimateAudienceSize(input: EstimateRequest) {
   return { estimated_size: matched, total_users: total, percentage, sample };
 }
 
-/** POST /segments/{id}/refresh: the segment's criteria members brought up to date, under its lock. */
-export async function refreshSegment(segmentId: string) {
-  const started = performance.now();
-  const result = await transaction(async (tx) => {
-    const segment = await lockSegment(segmentId, tx);
-    if (!segment) throw notFound("Segment", segmentId);
-    return refreshMembership(segment, tx);
-  });
-  return { ...result, took_ms: Math.round((performance.now() - started) * 10) / 10 };
-}
-
-export async function explainMembership(segmentId: string, userId: string) {
-  const segment = await findSegment(segmentId);
-  if (!segment) throw notFound("Segment", segmentId);
-  const node = parseValidCriteria(segment.criteria);
-  const row = await queries.explainUser(node, new Date(), userId);
-  if (!row) throw notFound("User", userId);
-  const profile = row.user as unknown as Profile;
-  const conditions = listConditions(node).map((condition, i) => ({
-    path: condition.path,
-    label: condition.label,
-    field: condition.field,
-    op: condition.op,
-    expected: condition.value,
-    actual: actualValue(condition, profile) ?? null,
-    passed: Boolean(row.results[i]),
-  }));
-  return {
-    segment_id: segmentId,
-    user_id: userId,
-    matches: Boolean(row.matches),
-    confidence_score: row.matches ? Number(row.confidence) : 0,
-    min_match: node.minMatch,
-    conditions,
-  };
-}
-
-export async function listSegmentRevisions(segmentId: string, query: RevisionsQuery) {
-  if (!(await findSegment(segmentId))) throw notFound("Segment", segmentId);
-  const { items, total } = await queries.listRevisions(segmentId, query.limit, query.offset);
-  return { items, total, limit: query.limit, offset: query.offset };
+/** How many users the criteria select right now (a segment's estimated_size). */
+export async function estimateCriteriaSize(
+  criteria: Record<string, unknown>,
+  db?: Database,
+): Promise<number> {
+  return queries.countMatchingUsers(parseValidCriteria(criteria), new Date(), db);
 }
 
 const VALUES_PER_FIELD = 100;

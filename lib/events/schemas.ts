@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { timestamp } from "@/lib/openapi/common";
+import { timestamp } from "@/lib/api/schemas";
 
 /** At most this many events in one request. */
 export const MAX_EVENTS_PER_REQUEST = 10_000;

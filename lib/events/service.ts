@@ -1,6 +1,7 @@
 import "server-only";
 import { transaction } from "@/db/client";
-import { ApiError, type FieldError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/api/errors";
+import type { FieldError } from "@/lib/api/schemas";
 import { type EventRow, existingReferences, insertEvents, resolveExternalIds } from "./queries";
 import {
   type EventBatchResult,

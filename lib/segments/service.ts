@@ -2,12 +2,17 @@ import "server-only";
 import { type Database, transaction } from "@/db/client";
 import type { Segment } from "@/db/schema";
 import { ApiError, notFound, referenceNotFound } from "@/lib/api/errors";
-import { insertRevision } from "@/lib/criteria/queries";
-import { estimateCriteriaSize, refreshMembership } from "@/lib/criteria/refresh";
-import { definitionChanges, segmentDefinition } from "@/lib/criteria/segment-definition";
+import { listConditions } from "@/lib/criteria/ast";
+import { actualValue } from "@/lib/criteria/evaluate";
+import { parseValidCriteria } from "@/lib/criteria/parse-criteria";
+import { explainUser } from "@/lib/criteria/queries";
+import { estimateCriteriaSize } from "@/lib/criteria/service";
 import { personaExists } from "@/lib/personas/queries";
 import * as queries from "./queries";
-import type { CreateSegmentInput, ListSegmentsQuery, UpdateSegmentInput } from "./schemas";
+import { refreshCriteriaMembers } from "./refresh-queries";
+import { insertRevision, listRevisions } from "./revision-queries";
+import type { CreateSegmentInput, ListSegmentsQuery, RevisionsQuery, UpdateSegmentInput } from "./schemas";
+import { definitionChanges, segmentDefinition } from "./segment-definition";
 
 async function assertPersonaExists(personaId: string | null | undefined): Promise<void> {
   if (personaId && !(await personaExists(personaId))) {
@@ -18,6 +23,20 @@ async function assertPersonaExists(personaId: string | null | undefined): Promis
 /** Dynamic membership follows the criteria only while the segment is active. */
 const followsCriteria = (segment: Segment) =>
   segment.membership_mode === "dynamic" && segment.status === "active";
+
+/**
+ * Recomputes a segment's criteria members. The caller must hold the segment's lock (lockSegment) in `tx`:
+ * that is what serialises concurrent refreshes of one segment and keeps member_count exact.
+ */
+async function refreshMembership(segment: Segment, tx: Database) {
+  const { added, removed, member_count } = await refreshCriteriaMembers(
+    segment.id,
+    parseValidCriteria(segment.criteria),
+    new Date(),
+    tx,
+  );
+  return { added, removed, unchanged: segment.member_count - removed, member_count };
+}
 
 async function refreshIfDynamic(segment: Segment, tx: Database): Promise<Segment> {
   if (!followsCriteria(segment)) return segment;
@@ -52,8 +71,7 @@ export async function getSegment(id: string): Promise<Segment> {
 }
 
 export async function listSegments(query: ListSegmentsQuery) {
-  const { items, total } = await queries.listSegments(query);
-  return { items, total, limit: query.limit, offset: query.offset };
+  return queries.listSegments(query);
 }
 
 /**
@@ -93,4 +111,45 @@ export async function updateSegment(id: string, patch: UpdateSegmentInput): Prom
 export async function deleteSegment(id: string): Promise<void> {
   const deleted = await queries.deleteSegment(id);
   if (!deleted) throw notFound("Segment", id);
+}
+
+/** POST /segments/{id}/refresh: the segment's criteria members brought up to date, under its lock. */
+export async function refreshSegment(segmentId: string) {
+  const started = performance.now();
+  const result = await transaction(async (tx) => {
+    const segment = await queries.lockSegment(segmentId, tx);
+    if (!segment) throw notFound("Segment", segmentId);
+    return refreshMembership(segment, tx);
+  });
+  return { ...result, took_ms: Math.round((performance.now() - started) * 10) / 10 };
+}
+
+/** Why a user does or does not match the segment's criteria: every condition, expected and actual. */
+export async function explainMembership(segmentId: string, userId: string) {
+  const segment = await getSegment(segmentId);
+  const node = parseValidCriteria(segment.criteria);
+  const row = await explainUser(node, new Date(), userId);
+  if (!row) throw notFound("User", userId);
+  const conditions = listConditions(node).map((condition, i) => ({
+    path: condition.path,
+    label: condition.label,
+    field: condition.field,
+    op: condition.op,
+    expected: condition.value,
+    actual: actualValue(condition, row.user) ?? null,
+    passed: Boolean(row.results[i]),
+  }));
+  return {
+    segment_id: segmentId,
+    user_id: userId,
+    matches: Boolean(row.matches),
+    confidence_score: row.matches ? Number(row.confidence) : 0,
+    min_match: node.minMatch,
+    conditions,
+  };
+}
+
+export async function listSegmentRevisions(segmentId: string, query: RevisionsQuery) {
+  await getSegment(segmentId);
+  return listRevisions(segmentId, query);
 }

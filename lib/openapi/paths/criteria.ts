@@ -1,12 +1,10 @@
+import { criteriaFieldsSchema, estimateRequestSchema, estimateSchema } from "@/lib/criteria/api-schemas";
 import {
-  criteriaFieldsSchema,
-  estimateRequestSchema,
-  estimateSchema,
   explainSchema,
   refreshResultSchema,
   revisionPageSchema,
   revisionsQuery,
-} from "@/lib/criteria/api-schemas";
+} from "@/lib/segments/schemas";
 import type { Operation } from "../operation";
 
 const segmentId = { segment_id: "The segment's id." };

@@ -1,11 +1,11 @@
 import { withApi } from "@/lib/api/handler";
 import { readJson } from "@/lib/api/request";
 import { json } from "@/lib/api/response";
-import { decideRequestSchema } from "@/lib/delivery/schemas";
+import { decideBatchResultSchema, decideRequestSchema, userDecisionSchema } from "@/lib/delivery/schemas";
 import { decide } from "@/lib/delivery/service";
 
 // POST /api/v1/decide - what each user sees now: their segments, and per segment the arm of its experiment
 export const POST = withApi(async ({ req }) => {
   const request = await readJson(req, decideRequestSchema);
-  return json(await decide(request));
+  return json(request.users ? decideBatchResultSchema : userDecisionSchema, await decide(request));
 });
