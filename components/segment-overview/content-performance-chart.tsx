@@ -1,11 +1,13 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
 import type { ContentPerformance } from "@/components/hooks/use-analytics";
 import { formatInteger, formatPercent } from "@/components/segment-page/format";
 import { ChartFigure } from "@/components/ui/chart-figure";
 import { EmptyState } from "@/components/ui/states";
-import { seriesColors } from "./chart-colors";
+import { WhenVisible } from "@/components/ui/when-visible";
+
+const ContentPerformancePlot = dynamic(() => import("./content-performance-plot"), { ssr: false });
 
 const itemLabel = (item: ContentPerformance) =>
   item.variant_id ? `${item.title} (${item.variant_id})` : item.title;
@@ -38,22 +40,9 @@ export function ContentPerformanceChart({ items }: { items: ContentPerformance[]
           Add content or A/B variants on the "Content & A/B" tab.
         </EmptyState>
       ) : (
-        <BarChart
-          data={data}
-          responsive
-          accessibilityLayer={false}
-          style={{ width: "100%", height: 280 }}
-          margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
-        >
-          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-          <XAxis dataKey="label" fontSize={12} interval={0} />
-          <YAxis fontSize={12} allowDecimals={false} />
-          <Tooltip />
-          <Legend itemSorter={null} />
-          <Bar dataKey="views" name="Views" fill={seriesColors.views} />
-          <Bar dataKey="engagement" name="Engagement" fill={seriesColors.engagement} />
-          <Bar dataKey="conversions" name="Conversions" fill={seriesColors.conversions} />
-        </BarChart>
+        <WhenVisible height={280}>
+          <ContentPerformancePlot data={data} />
+        </WhenVisible>
       )}
     </ChartFigure>
   );

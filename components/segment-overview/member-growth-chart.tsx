@@ -1,11 +1,13 @@
 "use client";
 
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
 import type { MemberGrowthPoint } from "@/components/hooks/use-analytics";
 import { formatDay, formatInteger } from "@/components/segment-page/format";
 import { ChartFigure } from "@/components/ui/chart-figure";
 import { EmptyState } from "@/components/ui/states";
-import { seriesColors } from "./chart-colors";
+import { WhenVisible } from "@/components/ui/when-visible";
+
+const MemberGrowthPlot = dynamic(() => import("./member-growth-plot"), { ssr: false });
 
 export function MemberGrowthChart({ points, days }: { points: MemberGrowthPoint[]; days: number }) {
   const first = points[0];
@@ -32,42 +34,9 @@ export function MemberGrowthChart({ points, days }: { points: MemberGrowthPoint[
       {points.length === 0 ? (
         <EmptyState title="No members yet">Members who join or leave will show here.</EmptyState>
       ) : (
-        <ComposedChart
-          data={points}
-          responsive
-          accessibilityLayer={false}
-          style={{ width: "100%", height: 260 }}
-          margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
-        >
-          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-          <XAxis dataKey="date" tickFormatter={formatDay} fontSize={12} minTickGap={24} />
-          <YAxis
-            yAxisId="members"
-            fontSize={12}
-            allowDecimals={false}
-            label={{ value: "Members", angle: -90, position: "insideLeft", fontSize: 12 }}
-          />
-          <YAxis
-            yAxisId="changes"
-            orientation="right"
-            fontSize={12}
-            allowDecimals={false}
-            label={{ value: "Per day", angle: 90, position: "insideRight", fontSize: 12 }}
-          />
-          <Tooltip labelFormatter={(label) => formatDay(String(label))} />
-          <Legend itemSorter={null} />
-          <Bar yAxisId="changes" dataKey="joins" name="Joined" fill={seriesColors.joins} />
-          <Bar yAxisId="changes" dataKey="leaves" name="Left" fill={seriesColors.leaves} />
-          <Line
-            yAxisId="members"
-            type="monotone"
-            dataKey="members"
-            name="Members"
-            stroke={seriesColors.members}
-            strokeWidth={2}
-            dot={false}
-          />
-        </ComposedChart>
+        <WhenVisible height={260}>
+          <MemberGrowthPlot points={points} />
+        </WhenVisible>
       )}
     </ChartFigure>
   );
