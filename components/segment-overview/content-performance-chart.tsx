@@ -1,13 +1,11 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import type { ContentPerformance } from "@/components/hooks/use-analytics";
 import { formatInteger, formatPercent } from "@/components/segment-page/format";
 import { ChartFigure } from "@/components/ui/chart-figure";
 import { EmptyState } from "@/components/ui/states";
-import { WhenVisible } from "@/components/ui/when-visible";
-
-const ContentPerformancePlot = dynamic(() => import("./content-performance-plot"), { ssr: false });
+import { SvgChart } from "@/components/ui/svg-chart";
+import { seriesColors } from "./chart-colors";
 
 const itemLabel = (item: ContentPerformance) =>
   item.variant_id ? `${item.title} (${item.variant_id})` : item.title;
@@ -20,7 +18,6 @@ export function ContentPerformanceChart({ items }: { items: ContentPerformance[]
   const summary = best
     ? `${items.length} content item${items.length === 1 ? "" : "s"}; the highest engagement rate is ${formatPercent(best.engagement_rate)} for ${itemLabel(best)}.`
     : undefined;
-  const data = items.map((item) => ({ ...item, label: itemLabel(item) }));
   return (
     <ChartFigure
       title="Content performance"
@@ -40,9 +37,27 @@ export function ContentPerformanceChart({ items }: { items: ContentPerformance[]
           Add content or A/B variants on the "Content & A/B" tab.
         </EmptyState>
       ) : (
-        <WhenVisible height={280}>
-          <ContentPerformancePlot data={data} />
-        </WhenVisible>
+        <SvgChart
+          points={items}
+          category={itemLabel}
+          height={280}
+          maxLabels={items.length}
+          series={[
+            { label: "Views", kind: "bar", color: seriesColors.views, value: (item) => item.views },
+            {
+              label: "Engagement",
+              kind: "bar",
+              color: seriesColors.engagement,
+              value: (item) => item.engagement,
+            },
+            {
+              label: "Conversions",
+              kind: "bar",
+              color: seriesColors.conversions,
+              value: (item) => item.conversions,
+            },
+          ]}
+        />
       )}
     </ChartFigure>
   );

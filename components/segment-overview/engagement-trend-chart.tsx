@@ -1,13 +1,11 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import type { EngagementTrendPoint } from "@/components/hooks/use-analytics";
 import { formatDay, formatInteger, formatPercent } from "@/components/segment-page/format";
 import { ChartFigure } from "@/components/ui/chart-figure";
 import { EmptyState } from "@/components/ui/states";
-import { WhenVisible } from "@/components/ui/when-visible";
-
-const EngagementTrendPlot = dynamic(() => import("./engagement-trend-plot"), { ssr: false });
+import { SvgChart } from "@/components/ui/svg-chart";
+import { seriesColors } from "./chart-colors";
 
 export function EngagementTrendChart({ points, days }: { points: EngagementTrendPoint[]; days: number }) {
   const totals = points.reduce(
@@ -38,9 +36,26 @@ export function EngagementTrendChart({ points, days }: { points: EngagementTrend
           Views, engagements and conversions of this segment's content will show here.
         </EmptyState>
       ) : (
-        <WhenVisible height={260}>
-          <EngagementTrendPlot points={points} />
-        </WhenVisible>
+        <SvgChart
+          points={points}
+          category={(point) => formatDay(point.date)}
+          height={260}
+          series={[
+            { label: "Views", kind: "line", color: seriesColors.views, value: (point) => point.views },
+            {
+              label: "Engagement",
+              kind: "line",
+              color: seriesColors.engagement,
+              value: (point) => point.engagement,
+            },
+            {
+              label: "Conversions",
+              kind: "line",
+              color: seriesColors.conversions,
+              value: (point) => point.conversions,
+            },
+          ]}
+        />
       )}
     </ChartFigure>
   );

@@ -1,13 +1,11 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import type { MemberGrowthPoint } from "@/components/hooks/use-analytics";
 import { formatDay, formatInteger } from "@/components/segment-page/format";
 import { ChartFigure } from "@/components/ui/chart-figure";
 import { EmptyState } from "@/components/ui/states";
-import { WhenVisible } from "@/components/ui/when-visible";
-
-const MemberGrowthPlot = dynamic(() => import("./member-growth-plot"), { ssr: false });
+import { SvgChart } from "@/components/ui/svg-chart";
+import { seriesColors } from "./chart-colors";
 
 export function MemberGrowthChart({ points, days }: { points: MemberGrowthPoint[]; days: number }) {
   const first = points[0];
@@ -34,9 +32,30 @@ export function MemberGrowthChart({ points, days }: { points: MemberGrowthPoint[
       {points.length === 0 ? (
         <EmptyState title="No members yet">Members who join or leave will show here.</EmptyState>
       ) : (
-        <WhenVisible height={260}>
-          <MemberGrowthPlot points={points} />
-        </WhenVisible>
+        <SvgChart
+          points={points}
+          category={(point) => formatDay(point.date)}
+          height={260}
+          leftTitle="Members"
+          rightTitle="Per day"
+          series={[
+            {
+              label: "Joined",
+              kind: "bar",
+              axis: "right",
+              color: seriesColors.joins,
+              value: (point) => point.joins,
+            },
+            {
+              label: "Left",
+              kind: "bar",
+              axis: "right",
+              color: seriesColors.leaves,
+              value: (point) => point.leaves,
+            },
+            { label: "Members", kind: "line", color: seriesColors.members, value: (point) => point.members },
+          ]}
+        />
       )}
     </ChartFigure>
   );
