@@ -74,7 +74,7 @@ async function pages(baseUrl: string): Promise<Array<{ name: string; path: strin
   const segment = body.items[0];
   if (!segment) throw new Error("no segment to measure: is the demo data loaded?");
   const segmentPath = `/segments/${segment.id}`;
-  return [
+  const all = [
     { name: "Segments list", path: "/segments" },
     { name: "New segment", path: "/segments/new" },
     { name: "Segment: Overview", path: segmentPath },
@@ -85,6 +85,9 @@ async function pages(baseUrl: string): Promise<Array<{ name: string; path: strin
     { name: "Overlap", path: "/segments/overlap" },
     { name: "API reference", path: "/api-docs" },
   ];
+  // BENCH_UI_PAGES="Segments list,Segment: Overview" measures only the pages named.
+  const wanted = process.env.BENCH_UI_PAGES?.split(",").map((name) => name.trim());
+  return wanted ? all.filter((page) => wanted.includes(page.name)) : all;
 }
 
 function runLighthouse(url: string, preset: Preset, scratch: string): Measurement {

@@ -10,18 +10,20 @@ import { Tabs } from "@/components/ui/tabs";
 import { SegmentHeader } from "./segment-header";
 
 // The other tabs' code (forms, tables, the experiment chart) loads when one is opened, not with the page.
+// They render in the browser only: server-rendered, their forms would show before they could take input
+// (a file chosen in the CSV import before its code arrived was lost).
 const tabLoading = () => <LoadingState label="Loading…" />;
 const MembersTab = dynamic(
   () => import("@/components/segment-members/members-tab").then((module) => module.MembersTab),
-  { loading: tabLoading },
+  { loading: tabLoading, ssr: false },
 );
 const ContentTab = dynamic(
   () => import("@/components/segment-content/content-tab").then((module) => module.ContentTab),
-  { loading: tabLoading },
+  { loading: tabLoading, ssr: false },
 );
 const SettingsTab = dynamic(
   () => import("@/components/segment-settings/settings-tab").then((module) => module.SettingsTab),
-  { loading: tabLoading },
+  { loading: tabLoading, ssr: false },
 );
 
 const tabIds = ["overview", "members", "content", "settings"] as const;
