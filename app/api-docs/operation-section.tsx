@@ -124,7 +124,11 @@ export function OperationSection({ view, doc }: { view: OperationView; doc: Open
         </div>
         <div>
           <h4 className="text-sm font-semibold text-slate-800">Example</h4>
-          <pre className="mt-1 max-h-96 overflow-auto rounded-md bg-slate-900 p-3 text-xs leading-relaxed text-slate-100">
+          <pre
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: long commands scroll, and a keyboard can only scroll what takes focus (WCAG 2.1.1)
+            tabIndex={0}
+            className="mt-1 max-h-96 overflow-auto rounded-md bg-slate-900 p-3 text-xs leading-relaxed text-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-500"
+          >
             <code>{curlExample(view, doc)}</code>
           </pre>
         </div>

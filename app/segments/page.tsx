@@ -1,14 +1,24 @@
+import { HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { SegmentsList } from "@/components/segments-list/segments-list";
 import { LoadingState } from "@/components/ui/states";
+import { prefetchSegmentsList } from "./prefetch";
 
 export const metadata: Metadata = { title: "Segments" };
 
-export default function SegmentsPage() {
+export default async function SegmentsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const filtered = Object.keys(await searchParams).length > 0;
+  const state = filtered ? undefined : await prefetchSegmentsList(new QueryClient());
   return (
-    <Suspense fallback={<LoadingState label="Loading segments…" />}>
-      <SegmentsList />
-    </Suspense>
+    <HydrationBoundary state={state}>
+      <Suspense fallback={<LoadingState label="Loading segments…" />}>
+        <SegmentsList />
+      </Suspense>
+    </HydrationBoundary>
   );
 }

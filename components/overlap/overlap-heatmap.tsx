@@ -66,7 +66,7 @@ export function OverlapHeatmap({ overlap }: { overlap: SegmentOverlap }) {
               {segments.map((column) => {
                 if (row.id === column.id) {
                   return (
-                    <td key={column.id} className="h-16 w-24 rounded bg-slate-100 text-center text-slate-500">
+                    <td key={column.id} className="h-16 w-24 rounded bg-slate-100 text-center text-slate-600">
                       <span className="block font-medium">{integer.format(row.member_count)}</span>
                       <span className="block text-xs">members</span>
                     </td>
@@ -78,11 +78,15 @@ export function OverlapHeatmap({ overlap }: { overlap: SegmentOverlap }) {
                   ? `${row.segment_name} and ${column.segment_name}: ${integer.format(pair.shared_members)} shared members, Jaccard ${jaccardText(pair.jaccard)}, ${integer.format(pair.union)} in either`
                   : `${row.segment_name} and ${column.segment_name}: no data`;
                 const colors = cellColor(pair?.jaccard ?? 0, scale);
+                // The name starts with what the cell shows, so speech input can say what it sees (WCAG 2.5.3).
+                const shown = pair
+                  ? `${integer.format(pair.shared_members)} J ${jaccardText(pair.jaccard)}: `
+                  : "";
                 return (
                   <td key={column.id} className="relative h-16 w-24 p-0">
                     <button
                       type="button"
-                      aria-label={description}
+                      aria-label={`${shown}${description}`}
                       onMouseEnter={() => setActive(cellId)}
                       onMouseLeave={() => setActive((current) => (current === cellId ? undefined : current))}
                       onFocus={() => setActive(cellId)}
@@ -95,7 +99,7 @@ export function OverlapHeatmap({ overlap }: { overlap: SegmentOverlap }) {
                     >
                       <span className="block font-semibold tabular-nums">
                         {pair ? integer.format(pair.shared_members) : "–"}
-                      </span>
+                      </span>{" "}
                       <span className="block text-xs tabular-nums">
                         {pair ? `J ${jaccardText(pair.jaccard)}` : ""}
                       </span>

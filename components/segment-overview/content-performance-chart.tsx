@@ -1,10 +1,10 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import type { ContentPerformance } from "@/components/hooks/use-analytics";
 import { formatInteger, formatPercent } from "@/components/segment-page/format";
 import { ChartFigure } from "@/components/ui/chart-figure";
 import { EmptyState } from "@/components/ui/states";
+import { SvgChart } from "@/components/ui/svg-chart";
 import { seriesColors } from "./chart-colors";
 
 const itemLabel = (item: ContentPerformance) =>
@@ -18,7 +18,6 @@ export function ContentPerformanceChart({ items }: { items: ContentPerformance[]
   const summary = best
     ? `${items.length} content item${items.length === 1 ? "" : "s"}; the highest engagement rate is ${formatPercent(best.engagement_rate)} for ${itemLabel(best)}.`
     : undefined;
-  const data = items.map((item) => ({ ...item, label: itemLabel(item) }));
   return (
     <ChartFigure
       title="Content performance"
@@ -38,22 +37,27 @@ export function ContentPerformanceChart({ items }: { items: ContentPerformance[]
           Add content or A/B variants on the "Content & A/B" tab.
         </EmptyState>
       ) : (
-        <BarChart
-          data={data}
-          responsive
-          accessibilityLayer={false}
-          style={{ width: "100%", height: 280 }}
-          margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
-        >
-          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-          <XAxis dataKey="label" fontSize={12} interval={0} />
-          <YAxis fontSize={12} allowDecimals={false} />
-          <Tooltip />
-          <Legend itemSorter={null} />
-          <Bar dataKey="views" name="Views" fill={seriesColors.views} />
-          <Bar dataKey="engagement" name="Engagement" fill={seriesColors.engagement} />
-          <Bar dataKey="conversions" name="Conversions" fill={seriesColors.conversions} />
-        </BarChart>
+        <SvgChart
+          points={items}
+          category={itemLabel}
+          height={280}
+          maxLabels={items.length}
+          series={[
+            { label: "Views", kind: "bar", color: seriesColors.views, value: (item) => item.views },
+            {
+              label: "Engagement",
+              kind: "bar",
+              color: seriesColors.engagement,
+              value: (item) => item.engagement,
+            },
+            {
+              label: "Conversions",
+              kind: "bar",
+              color: seriesColors.conversions,
+              value: (item) => item.conversions,
+            },
+          ]}
+        />
       )}
     </ChartFigure>
   );

@@ -1,10 +1,10 @@
 "use client";
 
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import type { EngagementTrendPoint } from "@/components/hooks/use-analytics";
 import { formatDay, formatInteger, formatPercent } from "@/components/segment-page/format";
 import { ChartFigure } from "@/components/ui/chart-figure";
 import { EmptyState } from "@/components/ui/states";
+import { SvgChart } from "@/components/ui/svg-chart";
 import { seriesColors } from "./chart-colors";
 
 export function EngagementTrendChart({ points, days }: { points: EngagementTrendPoint[]; days: number }) {
@@ -36,34 +36,26 @@ export function EngagementTrendChart({ points, days }: { points: EngagementTrend
           Views, engagements and conversions of this segment's content will show here.
         </EmptyState>
       ) : (
-        <LineChart
-          data={points}
-          responsive
-          accessibilityLayer={false}
-          style={{ width: "100%", height: 260 }}
-          margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
-        >
-          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-          <XAxis dataKey="date" tickFormatter={formatDay} fontSize={12} minTickGap={24} />
-          <YAxis fontSize={12} allowDecimals={false} />
-          <Tooltip labelFormatter={(label) => formatDay(String(label))} />
-          <Legend itemSorter={null} />
-          <Line type="monotone" dataKey="views" name="Views" stroke={seriesColors.views} dot={false} />
-          <Line
-            type="monotone"
-            dataKey="engagement"
-            name="Engagement"
-            stroke={seriesColors.engagement}
-            dot={false}
-          />
-          <Line
-            type="monotone"
-            dataKey="conversions"
-            name="Conversions"
-            stroke={seriesColors.conversions}
-            dot={false}
-          />
-        </LineChart>
+        <SvgChart
+          points={points}
+          category={(point) => formatDay(point.date)}
+          height={260}
+          series={[
+            { label: "Views", kind: "line", color: seriesColors.views, value: (point) => point.views },
+            {
+              label: "Engagement",
+              kind: "line",
+              color: seriesColors.engagement,
+              value: (point) => point.engagement,
+            },
+            {
+              label: "Conversions",
+              kind: "line",
+              color: seriesColors.conversions,
+              value: (point) => point.conversions,
+            },
+          ]}
+        />
       )}
     </ChartFigure>
   );

@@ -1,10 +1,10 @@
 "use client";
 
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
 import type { MemberGrowthPoint } from "@/components/hooks/use-analytics";
 import { formatDay, formatInteger } from "@/components/segment-page/format";
 import { ChartFigure } from "@/components/ui/chart-figure";
 import { EmptyState } from "@/components/ui/states";
+import { SvgChart } from "@/components/ui/svg-chart";
 import { seriesColors } from "./chart-colors";
 
 export function MemberGrowthChart({ points, days }: { points: MemberGrowthPoint[]; days: number }) {
@@ -32,42 +32,30 @@ export function MemberGrowthChart({ points, days }: { points: MemberGrowthPoint[
       {points.length === 0 ? (
         <EmptyState title="No members yet">Members who join or leave will show here.</EmptyState>
       ) : (
-        <ComposedChart
-          data={points}
-          responsive
-          accessibilityLayer={false}
-          style={{ width: "100%", height: 260 }}
-          margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
-        >
-          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-          <XAxis dataKey="date" tickFormatter={formatDay} fontSize={12} minTickGap={24} />
-          <YAxis
-            yAxisId="members"
-            fontSize={12}
-            allowDecimals={false}
-            label={{ value: "Members", angle: -90, position: "insideLeft", fontSize: 12 }}
-          />
-          <YAxis
-            yAxisId="changes"
-            orientation="right"
-            fontSize={12}
-            allowDecimals={false}
-            label={{ value: "Per day", angle: 90, position: "insideRight", fontSize: 12 }}
-          />
-          <Tooltip labelFormatter={(label) => formatDay(String(label))} />
-          <Legend itemSorter={null} />
-          <Bar yAxisId="changes" dataKey="joins" name="Joined" fill={seriesColors.joins} />
-          <Bar yAxisId="changes" dataKey="leaves" name="Left" fill={seriesColors.leaves} />
-          <Line
-            yAxisId="members"
-            type="monotone"
-            dataKey="members"
-            name="Members"
-            stroke={seriesColors.members}
-            strokeWidth={2}
-            dot={false}
-          />
-        </ComposedChart>
+        <SvgChart
+          points={points}
+          category={(point) => formatDay(point.date)}
+          height={260}
+          leftTitle="Members"
+          rightTitle="Per day"
+          series={[
+            {
+              label: "Joined",
+              kind: "bar",
+              axis: "right",
+              color: seriesColors.joins,
+              value: (point) => point.joins,
+            },
+            {
+              label: "Left",
+              kind: "bar",
+              axis: "right",
+              color: seriesColors.leaves,
+              value: (point) => point.leaves,
+            },
+            { label: "Members", kind: "line", color: seriesColors.members, value: (point) => point.members },
+          ]}
+        />
       )}
     </ChartFigure>
   );

@@ -9,7 +9,7 @@ export function SegmentHeader({ segment }: { segment: Segment }) {
   return (
     <header className="space-y-2">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/segments" className="text-indigo-700 hover:underline">
+        <Link href="/segments" className="text-indigo-700 underline hover:text-indigo-900">
           Segments
         </Link>
         <span aria-hidden className="mx-2 text-slate-400">

@@ -1,15 +1,30 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useSegment } from "@/components/hooks/use-segment";
-import { ContentTab } from "@/components/segment-content/content-tab";
-import { MembersTab } from "@/components/segment-members/members-tab";
 import { OverviewTab } from "@/components/segment-overview/overview-tab";
-import { SettingsTab } from "@/components/segment-settings/settings-tab";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { Tabs } from "@/components/ui/tabs";
 import { SegmentHeader } from "./segment-header";
+
+// The other tabs' code (forms, tables, the experiment chart) loads when one is opened, not with the page.
+// They render in the browser only: server-rendered, their forms would show before they could take input
+// (a file chosen in the CSV import before its code arrived was lost).
+const tabLoading = () => <LoadingState label="Loading…" />;
+const MembersTab = dynamic(
+  () => import("@/components/segment-members/members-tab").then((module) => module.MembersTab),
+  { loading: tabLoading, ssr: false },
+);
+const ContentTab = dynamic(
+  () => import("@/components/segment-content/content-tab").then((module) => module.ContentTab),
+  { loading: tabLoading, ssr: false },
+);
+const SettingsTab = dynamic(
+  () => import("@/components/segment-settings/settings-tab").then((module) => module.SettingsTab),
+  { loading: tabLoading, ssr: false },
+);
 
 const tabIds = ["overview", "members", "content", "settings"] as const;
 type TabId = (typeof tabIds)[number];

@@ -126,7 +126,7 @@ export function TagPicker({
         ) : null}
       </div>
       {offered.length ? (
-        <div className="flex flex-wrap items-center gap-1 text-xs text-slate-500">
+        <div className="flex flex-wrap items-center gap-1 text-xs text-slate-600">
           <span aria-hidden>Suggestions:</span>
           {offered.map((option) => (
             <button
@@ -138,7 +138,7 @@ export function TagPicker({
               <span className="sr-only">Add to {label}: </span>
               {option.value}
               {option.count !== undefined ? (
-                <span className="text-slate-400"> · {option.count.toLocaleString()}</span>
+                <span className="text-slate-500"> · {option.count.toLocaleString()}</span>
               ) : null}
             </button>
           ))}

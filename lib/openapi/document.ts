@@ -136,6 +136,8 @@ export function buildOpenApiDocument() {
       description:
         "Group an audience by demographics, behaviour and engagement, target personalized content to each group, " +
         "run A/B tests and read the results. Errors are RFC 9457 problem+json.",
+      // The product is not open source (package.json is private): SPDX's convention for a licence of one's own.
+      license: { name: "Proprietary", identifier: "LicenseRef-Proprietary" },
     },
     servers: [{ url: "/" }],
     paths,

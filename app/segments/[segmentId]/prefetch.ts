@@ -1,0 +1,53 @@
+import "server-only";
+import { dehydrate, type QueryClient } from "@tanstack/react-query";
+import { segmentAnalyticsSchema } from "@/lib/analytics/schemas";
+import { getSegmentAnalytics } from "@/lib/analytics/service";
+import { ApiError } from "@/lib/api/errors";
+import { parseId } from "@/lib/api/request";
+import { serialize } from "@/lib/api/response";
+import { segmentSchema } from "@/lib/segments/schemas";
+import { getSegment } from "@/lib/segments/service";
+
+/** The Overview tab's period when the page opens (components/segment-overview/overview-tab.tsx). */
+const DEFAULT_ANALYTICS_DAYS = 30;
+
+/**
+ * Reads on the server what the segment page's first screen shows, under the query keys its hooks use
+ * (useSegment, useSegmentAnalytics) and in the shape the API answers with (its documented schemas), so the page arrives complete and the browser neither shows a spinner
+ * nor asks the API again for data the server already had. The Overview tab's analytics are read only when
+ * that tab is the one opening. A missing or malformed id is left to the client, which shows the API's
+ * problem with a way back to the list.
+ */
+export async function prefetchSegmentPage(
+  queryClient: QueryClient,
+  segmentId: string,
+  tab: string | undefined,
+) {
+  let id: string;
+  try {
+    id = parseId(segmentId, "segment_id");
+  } catch {
+    return dehydrate(queryClient);
+  }
+  const [segment, analytics] = await Promise.all([
+    getSegment(id).catch(ignoreApiError),
+    tab === undefined || tab === "overview"
+      ? getSegmentAnalytics(id, DEFAULT_ANALYTICS_DAYS).catch(ignoreApiError)
+      : undefined,
+  ]);
+  // The segment's key holds the id as the URL spells it; the analytics' key the segment's own id.
+  if (segment)
+    queryClient.setQueryData(["segments", { id: segmentId }], segmentSchema.parse(serialize(segment)));
+  if (segment && analytics) {
+    queryClient.setQueryData(
+      ["analytics", { segment_id: segment.id, days: DEFAULT_ANALYTICS_DAYS }],
+      segmentAnalyticsSchema.parse(serialize(analytics)),
+    );
+  }
+  return dehydrate(queryClient);
+}
+
+function ignoreApiError(error: unknown): undefined {
+  if (error instanceof ApiError) return undefined;
+  throw error;
+}

@@ -1,0 +1,231 @@
+// Benchmark: Lighthouse (pinned 12.2.3) on every page of the dashboard, desktop and mobile presets, against the
+// production build served on a fresh embedded database with the demo data. Each page and preset is measured
+// BENCH_UI_RUNS times (default 3), each run in a new Chromium; the medians go into docs/benchmarks.md.
+// Run: `npm run bench -- ui`. BENCH_UI_BASE_URL measures a server that is already running instead.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { buildIfNeeded } from "../scripts/build-if-needed.mjs";
+import { median } from "./support/stats";
+
+const root = path.resolve(import.meta.dirname, "..");
+const DOC = path.join(root, "docs", "benchmarks.md");
+const HEADING = "## Dashboard pages in Lighthouse";
+const RUNS = Number(process.env.BENCH_UI_RUNS ?? 3);
+const PORT = Number(process.env.BENCH_UI_PORT ?? 3220);
+const CHROME_PATH = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+const lighthouseCli = path.join(root, "node_modules", "lighthouse", "cli", "index.js");
+const presets = ["desktop", "mobile"] as const;
+type Preset = (typeof presets)[number];
+
+interface Measurement {
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  fcpMs: number;
+  lcpMs: number;
+  tbtMs: number;
+  cls: number;
+  speedIndexMs: number;
+  transferKiB: number;
+}
+
+interface LighthouseReport {
+  lighthouseVersion: string;
+  runtimeError?: { code: string; message: string };
+  categories: Record<string, { score: number | null }>;
+  audits: Record<string, { numericValue?: number }>;
+}
+
+async function startServer(): Promise<{ baseUrl: string; server?: ChildProcess }> {
+  if (process.env.BENCH_UI_BASE_URL) return { baseUrl: process.env.BENCH_UI_BASE_URL.replace(/\/$/, "") };
+  buildIfNeeded();
+  const dataDir = path.join(root, ".data", `pglite-bench-ui-${PORT}`);
+  rmSync(dataDir, { recursive: true, force: true });
+  const { DATABASE_URL: _ignored, ...env } = process.env;
+  const server = spawn(
+    process.execPath,
+    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT), "-H", "127.0.0.1"],
+    {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...env, NEXT_TELEMETRY_DISABLED: "1", PGLITE_DATA_DIR: dataDir, SEED_DEMO_DATA: "true" },
+    },
+  );
+  const baseUrl = `http://127.0.0.1:${PORT}`;
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
+    const ok = await fetch(`${baseUrl}/api/v1/segments/health`)
+      .then((res) => res.ok)
+      .catch(() => false);
+    if (ok) return { baseUrl, server };
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  server.kill("SIGTERM");
+  throw new Error("the server did not answer its health check within 3 minutes");
+}
+
+/** Every page of the dashboard, with the segment that has the most members for the segment pages. */
+async function pages(baseUrl: string): Promise<Array<{ name: string; path: string }>> {
+  const res = await fetch(`${baseUrl}/api/v1/segments?sort=-member_count&limit=1`);
+  const body = (await res.json()) as { items: Array<{ id: string; segment_name: string }> };
+  const segment = body.items[0];
+  if (!segment) throw new Error("no segment to measure: is the demo data loaded?");
+  const segmentPath = `/segments/${segment.id}`;
+  const all = [
+    { name: "Segments list", path: "/segments" },
+    { name: "New segment", path: "/segments/new" },
+    { name: "Segment: Overview", path: segmentPath },
+    { name: "Segment: Members", path: `${segmentPath}?tab=members` },
+    { name: "Segment: Content & A/B", path: `${segmentPath}?tab=content` },
+    { name: "Segment: Settings", path: `${segmentPath}?tab=settings` },
+    { name: "Edit segment", path: `${segmentPath}/edit` },
+    { name: "Overlap", path: "/segments/overlap" },
+    { name: "API reference", path: "/api-docs" },
+  ];
+  // BENCH_UI_PAGES="Segments list,Segment: Overview" measures only the pages named.
+  const wanted = process.env.BENCH_UI_PAGES?.split(",").map((name) => name.trim());
+  return wanted ? all.filter((page) => wanted.includes(page.name)) : all;
+}
+
+function runLighthouse(url: string, preset: Preset, scratch: string): Measurement {
+  const output = path.join(scratch, "report.json");
+  rmSync(output, { force: true });
+  const args = [
+    lighthouseCli,
+    url,
+    "--quiet",
+    "--output=json",
+    `--output-path=${output}`,
+    "--only-categories=performance,accessibility,best-practices",
+    "--chrome-flags=--headless --no-sandbox",
+    // The mobile preset is Lighthouse's default configuration (Moto G Power, slow 4G, 4× CPU slowdown).
+    ...(preset === "desktop" ? ["--preset=desktop"] : []),
+  ];
+  const result = spawnSync(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, CHROME_PATH },
+    stdio: ["ignore", "ignore", "pipe"],
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`lighthouse failed on ${url}: ${result.stderr}`);
+  const report = JSON.parse(readFileSync(output, "utf8")) as LighthouseReport;
+  if (report.runtimeError)
+    throw new Error(`lighthouse: ${report.runtimeError.code} ${report.runtimeError.message}`);
+  const score = (id: string) => Math.round((report.categories[id]?.score ?? 0) * 100);
+  const value = (id: string) => report.audits[id]?.numericValue ?? Number.NaN;
+  return {
+    performance: score("performance"),
+    accessibility: score("accessibility"),
+    bestPractices: score("best-practices"),
+    fcpMs: value("first-contentful-paint"),
+    lcpMs: value("largest-contentful-paint"),
+    tbtMs: value("total-blocking-time"),
+    cls: value("cumulative-layout-shift"),
+    speedIndexMs: value("speed-index"),
+    transferKiB: value("total-byte-weight") / 1024,
+  };
+}
+
+/** The median of each figure on its own (with three runs, the middle one of each). */
+function medianOf(runs: Measurement[]): Measurement {
+  const pick = (key: keyof Measurement) => median(runs.map((run) => run[key]));
+  return {
+    performance: pick("performance"),
+    accessibility: pick("accessibility"),
+    bestPractices: pick("bestPractices"),
+    fcpMs: pick("fcpMs"),
+    lcpMs: pick("lcpMs"),
+    tbtMs: pick("tbtMs"),
+    cls: pick("cls"),
+    speedIndexMs: pick("speedIndexMs"),
+    transferKiB: pick("transferKiB"),
+  };
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const loadAverage = () => os.loadavg()[0];
+
+function chromiumVersion(): string {
+  const result = spawnSync(CHROME_PATH, ["--version"], { encoding: "utf8" });
+  return result.stdout?.trim() || CHROME_PATH;
+}
+
+function writeSection(
+  rows: Array<{ name: string; preset: Preset; median: Measurement; scores: number[] }>,
+  load: { start: number; end: number; max: number },
+) {
+  const lines = [
+    HEADING,
+    "",
+    `Written by \`npm run bench -- ui\` (bench/ui.bench.ts) on ${new Date().toISOString().slice(0, 16)}Z:`,
+    `Lighthouse 12.2.3, ${chromiumVersion()} (\`--headless --no-sandbox\`), production build, demo data on a`,
+    `fresh embedded database, the segment pages on the segment with the most members. Median of ${RUNS} runs per`,
+    'page and preset, each figure on its own; "scores" lists every run\'s performance score. Desktop is',
+    "Lighthouse's desktop preset; mobile its default (emulated mid-range phone, simulated slow 4G, 4× CPU",
+    `slowdown). **Load average of the shared 2-core machine: ${load.start.toFixed(1)} at the start,`,
+    `${load.end.toFixed(1)} at the end, up to ${load.max.toFixed(1)} in between** — other engineers' builds and`,
+    "tests ran meanwhile, which lengthens the main-thread tasks Lighthouse times (TBT above all).",
+    "",
+    "| page | preset | performance (scores) | accessibility | best practices | FCP | LCP | TBT | CLS | Speed Index | transfer |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...rows.map(
+      ({ name, preset, median: m, scores }) =>
+        `| ${name} | ${preset} | **${m.performance}** (${scores.join(", ")}) | ${m.accessibility} | ${m.bestPractices} | ${seconds(m.fcpMs)} | ${seconds(m.lcpMs)} | ${Math.round(m.tbtMs)} ms | ${m.cls.toFixed(3)} | ${seconds(m.speedIndexMs)} | ${Math.round(m.transferKiB)} KiB |`,
+    ),
+    "",
+  ];
+  let text = readFileSync(DOC, "utf8");
+  const start = text.indexOf(`${HEADING}\n`);
+  if (start === -1) {
+    text = `${text.trimEnd()}\n\n${lines.join("\n")}`;
+  } else {
+    const next = text.indexOf("\n## ", start + HEADING.length);
+    text = `${text.slice(0, start)}${lines.join("\n")}${next === -1 ? "" : text.slice(next)}`;
+  }
+  writeFileSync(DOC, text);
+}
+
+async function main() {
+  const { baseUrl, server } = await startServer();
+  const scratch = mkdtempSync(path.join(os.tmpdir(), "bench-ui-"));
+  const load = { start: loadAverage(), end: 0, max: loadAverage() };
+  try {
+    // One visit each first, so that the first measured run does not pay for the server's cold caches.
+    const list = await pages(baseUrl);
+    for (const page of list) await fetch(`${baseUrl}${page.path}`).then((res) => res.text());
+    const rows: Array<{ name: string; preset: Preset; median: Measurement; scores: number[] }> = [];
+    for (const page of list) {
+      for (const preset of presets) {
+        const runs: Measurement[] = [];
+        for (let i = 0; i < RUNS; i++) {
+          runs.push(runLighthouse(`${baseUrl}${page.path}`, preset, scratch));
+          load.max = Math.max(load.max, loadAverage());
+        }
+        const row = {
+          name: page.name,
+          preset,
+          median: medianOf(runs),
+          scores: runs.map((r) => r.performance),
+        };
+        rows.push(row);
+        const m = row.median;
+        console.log(
+          `${page.name.padEnd(24)} ${preset.padEnd(7)} performance ${m.performance} (${row.scores.join(", ")}) ` +
+            `a11y ${m.accessibility} bp ${m.bestPractices} LCP ${seconds(m.lcpMs)} TBT ${Math.round(m.tbtMs)} ms ` +
+            `CLS ${m.cls.toFixed(3)} load ${loadAverage().toFixed(1)}`,
+        );
+      }
+    }
+    load.end = loadAverage();
+    writeSection(rows, load);
+    console.log(`\nWrote "${HEADING}" in docs/benchmarks.md.`);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+    server?.kill("SIGTERM");
+  }
+}
+
+await main();

@@ -1,0 +1,110 @@
+import { expectNoAxeViolations } from "./axe";
+import {
+  addMembers,
+  createContent,
+  createPersonalizedContent,
+  createSegment,
+  createUsers,
+  expect,
+  setPerformance,
+  test,
+} from "./segment-fixtures";
+
+// Every page, tab and dialog of the browser tests, scanned by axe-core in the states a person sees them.
+test.describe.configure({ timeout: 180_000 });
+
+test("every page and tab has no axe violation", async ({ page, request }) => {
+  const segment = await createSegment(request);
+  const users = await createUsers(request, 2);
+  await addMembers(
+    request,
+    segment.id,
+    users.map((user) => user.id),
+  );
+  const content = await createContent(request);
+  const personalized = await createPersonalizedContent(request, {
+    segment_id: segment.id,
+    content_id: content.id,
+    variant_id: "variant_a",
+  });
+  await setPerformance(request, personalized.id, { views: 400, engagement: 60, conversions: 12 });
+  const other = await createSegment(request);
+
+  await page.goto("/segments");
+  await expect(page.getByRole("table", { name: "Segments" })).toBeVisible();
+  await expectNoAxeViolations(page, "the segments list");
+
+  await page.goto("/segments/new");
+  await page.getByLabel("Minimum age").fill("30");
+  await expect(page.getByRole("region", { name: "Estimated audience" })).toContainText(/of [\d,]+ users/);
+  await expectNoAxeViolations(page, "the segment builder");
+  await page.getByLabel("Show criteria as JSON").check();
+  await page.getByText("Advanced rules").click();
+  await expectNoAxeViolations(page, "the segment builder with JSON and advanced rules open");
+
+  await page.goto(`/segments/${segment.id}/edit`);
+  await expect(page.getByLabel("Segment name")).toHaveValue(segment.segment_name);
+  await expectNoAxeViolations(page, "the segment editor");
+
+  await page.goto(`/segments/overlap?segment_ids=${segment.id},${other.id}`);
+  await expect(page.getByRole("table", { name: "Pairs by overlap" })).toBeVisible();
+  await expectNoAxeViolations(page, "the overlap page");
+
+  await page.goto(`/segments/${segment.id}`);
+  await expect(page.getByRole("figure", { name: "Content performance" })).toContainText(content.title);
+  await expectNoAxeViolations(page, "the segment's Overview tab");
+
+  await page.getByRole("tab", { name: "Members" }).click();
+  await expect(page.getByRole("table", { name: "Members of this segment" })).toBeVisible();
+  await expectNoAxeViolations(page, "the Members tab");
+
+  await page.getByRole("tab", { name: "Content & A/B" }).click();
+  await expect(page.getByRole("table", { name: "Personalized content of this segment" })).toBeVisible();
+  await expectNoAxeViolations(page, "the Content & A/B tab");
+
+  await page.getByRole("tab", { name: "Settings" }).click();
+  await expect(page.getByRole("button", { name: "Delete" })).toBeVisible();
+  await expectNoAxeViolations(page, "the Settings tab");
+
+  await page.goto("/api-docs");
+  await expect(page.getByRole("heading", { level: 1, name: "API reference" })).toBeVisible();
+  await expectNoAxeViolations(page, "the API reference");
+});
+
+test("every dialog has no axe violation", async ({ page, request }) => {
+  const segment = await createSegment(request);
+  const [user] = await createUsers(request, 1);
+  await addMembers(request, segment.id, [user.id]);
+  const content = await createContent(request);
+
+  await page.goto(`/segments/${segment.id}?tab=members`);
+  const row = page.getByRole("table", { name: "Members of this segment" }).getByRole("row", {
+    name: new RegExp(user.email),
+  });
+  await row.getByRole("button", { name: /Why\?/ }).click();
+  const why = page.getByRole("dialog", { name: `Why ${user.email}?` });
+  await expect(why.getByText("Matches the criteria")).toBeVisible();
+  await expectNoAxeViolations(page, "the Why? dialog");
+  await why.getByRole("button", { name: "Close" }).click();
+
+  await row.getByRole("button", { name: /Remove/ }).click();
+  const remove = page.getByRole("dialog", { name: "Remove member?" });
+  await expect(remove).toContainText(user.email);
+  await expectNoAxeViolations(page, "the Remove member dialog");
+  await remove.getByRole("button", { name: "Cancel" }).click();
+
+  await page.getByRole("tab", { name: "Content & A/B" }).click();
+  await page.getByRole("button", { name: "Add variant" }).click();
+  const addVariant = page.getByRole("dialog", { name: "Add variant" });
+  await addVariant.getByLabel("Content").selectOption({ label: `${content.title} (article)` });
+  await expectNoAxeViolations(page, "the Add variant dialog");
+  await addVariant.getByRole("button", { name: "Cancel" }).click();
+
+  await page.getByRole("tab", { name: "Settings" }).click();
+  await page.getByRole("button", { name: "Delete" }).click();
+  const deleteDialog = page.getByRole("dialog", { name: "Delete segment?" });
+  await expect(deleteDialog).toContainText(segment.segment_name);
+  await expectNoAxeViolations(page, "the Delete segment dialog");
+  await deleteDialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(deleteDialog).toBeHidden();
+});
