@@ -1673,7 +1673,7 @@ export interface components {
              * @description Defaults to now; at most 5 minutes in the future.
              */
             occurred_at?: string;
-            /** @description Any JSON object, at most 8 KB. */
+            /** @description Any JSON object, at most 8 KB and 8 levels deep. */
             properties?: {
                 [key: string]: unknown;
             };
