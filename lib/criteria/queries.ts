@@ -31,6 +31,36 @@ export async function countMatchingUsers(node: CriteriaNode, now: Date, db?: Dat
   return Number(row.matched);
 }
 
+/** A slice of users by id: after `after` (exclusive) up to `upTo` (inclusive); an open end when absent. */
+export interface UserIdRange {
+  after?: string;
+  upTo?: string;
+}
+
+/**
+ * Splits the users into slices of about `batchSize` by id: the ids that end each slice but the last.
+ * One sort of the primary key; the slices then cover every id, also of users added meanwhile.
+ */
+export async function userIdBoundaries(batchSize: number, db?: Database): Promise<string[]> {
+  const executor = db ?? (await getDb());
+  const rows = await queryRows<{ id: string }>(
+    executor,
+    sql`select id from (select id, row_number() over (order by id) as n from users) numbered
+        where n % ${batchSize} = 0 order by id`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The number of users a refresh would scan. Counted, not taken from the planner's statistics: those can
+ * be stale by a whole bulk import, and the count costs a fraction of the refresh it decides about.
+ */
+export async function countUsers(db?: Database): Promise<number> {
+  const executor = db ?? (await getDb());
+  const [row] = await executor.select({ n: count() }).from(users);
+  return Number(row?.n ?? 0);
+}
+
 export interface RefreshCounts {
   added: number;
   removed: number;
@@ -50,7 +80,17 @@ export async function refreshCriteriaMembers(
   node: CriteriaNode,
   now: Date,
   tx: Database,
+  range?: UserIdRange,
 ): Promise<RefreshCounts> {
+  const inRange = (column: SQL) =>
+    sql.join(
+      [
+        sql`true`,
+        ...(range?.after ? [sql`${column} > ${range.after}::uuid`] : []),
+        ...(range?.upTo ? [sql`${column} <= ${range.upTo}::uuid`] : []),
+      ],
+      sql` and `,
+    );
   const [row] = await queryRows<RefreshCounts>(
     tx,
     sql`with scanned as materialized (
@@ -63,11 +103,11 @@ export async function refreshCriteriaMembers(
             select m.user_id is null or (m.source = 'criteria' and m.confidence_score is distinct from c.confidence)
               as changed
           ) as d
-          where ${matchSql(node, now)}
+          where ${matchSql(node, now)} and ${inRange(sql`"users"."id"`)}
         ),
         removed as (
           delete from segment_members m
-          where m.segment_id = ${segmentId}::uuid and m.source = 'criteria'
+          where m.segment_id = ${segmentId}::uuid and m.source = 'criteria' and ${inRange(sql`m.user_id`)}
             and not exists (select 1 from scanned s where s.user_id = m.user_id)
           returning m.user_id
         ),

@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import type { Segment } from "@/db/schema";
 import { parseValidCriteria } from "./parse-criteria";
-import { countMatchingUsers, refreshCriteriaMembers } from "./queries";
+import { countMatchingUsers, refreshCriteriaMembers, type UserIdRange } from "./queries";
 
 export interface RefreshOutcome {
   added: number;
@@ -17,9 +17,13 @@ export interface RefreshOutcome {
  * Recomputes a segment's criteria members. The caller must hold the segment's lock (lockSegment) in `tx`:
  * that is what serialises concurrent refreshes of one segment and keeps member_count exact.
  */
-export async function refreshMembership(segment: Segment, tx: Database): Promise<RefreshOutcome> {
+export async function refreshMembership(
+  segment: Segment,
+  tx: Database,
+  range?: UserIdRange,
+): Promise<RefreshOutcome> {
   const node = parseValidCriteria(segment.criteria);
-  const { added, removed } = await refreshCriteriaMembers(segment.id, node, new Date(), tx);
+  const { added, removed } = await refreshCriteriaMembers(segment.id, node, new Date(), tx, range);
   // Raw SQL so that updated_at keeps meaning "the definition changed", not "members moved".
   const [row] = await queryRows<{ member_count: number }>(
     tx,

@@ -1,6 +1,10 @@
 import "server-only";
 import { transaction } from "@/db/client";
+import type { BackgroundJob } from "@/db/schema";
 import { notFound, referenceNotFound } from "@/lib/api/errors";
+import { readEnv } from "@/lib/env";
+import { findActiveJob, insertJob } from "@/lib/jobs/queries";
+import { runInBackground } from "@/lib/jobs/runner";
 import { personaExists } from "@/lib/personas/queries";
 import { findSegment, lockSegment } from "@/lib/segments/queries";
 import type { EstimateRequest, RevisionsQuery } from "./api-schemas";
@@ -10,6 +14,7 @@ import { operatorsByType, profileFields } from "./fields";
 import { parseValidCriteria } from "./parse-criteria";
 import * as queries from "./queries";
 import { refreshMembership } from "./refresh";
+import { refreshSegmentInBatches } from "./refresh-in-batches";
 
 export async function estimateAudienceSize(input: EstimateRequest) {
   if (input.persona_id && !(await personaExists(input.persona_id))) {
@@ -30,6 +35,32 @@ export async function refreshSegment(segmentId: string) {
     return refreshMembership(segment, tx);
   });
   return { ...result, took_ms: Math.round((performance.now() - started) * 10) / 10 };
+}
+
+export type RefreshMode = "auto" | "sync" | "async";
+
+/**
+ * POST /segments/{id}/refresh as asked: at once, or as a background job (`mode` async, or auto and the
+ * refresh is big: REFRESH_ASYNC_MIN_USERS users to scan or members to check). A segment already being
+ * refreshed in the background answers with that job instead of starting a second one.
+ */
+export async function requestRefresh(
+  segmentId: string,
+  mode: RefreshMode,
+): Promise<{ job: BackgroundJob } | { result: Awaited<ReturnType<typeof refreshSegment>> }> {
+  const segment = await findSegment(segmentId);
+  if (!segment) throw notFound("Segment", segmentId);
+  const env = readEnv();
+  const big = async () =>
+    Math.max(segment.member_count, await queries.countUsers()) >= env.REFRESH_ASYNC_MIN_USERS;
+  if (mode === "sync" || (mode === "auto" && !(await big()))) {
+    return { result: await refreshSegment(segmentId) };
+  }
+  const active = await findActiveJob("segment_refresh", segmentId);
+  if (active) return { job: active };
+  const job = await insertJob({ kind: "segment_refresh", segment_id: segmentId });
+  void runInBackground(job, (context) => refreshSegmentInBatches(segmentId, env.REFRESH_BATCH_SIZE, context));
+  return { job };
 }
 
 export async function explainMembership(segmentId: string, userId: string) {

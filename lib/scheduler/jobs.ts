@@ -1,7 +1,8 @@
 import "server-only";
+import { retentionJob } from "@/lib/retention/retention-job";
 import type { ScheduledJob } from "./scheduler";
 
 /** Every job the server runs on a schedule; each domain adds its own here. */
 export function scheduledJobs(): ScheduledJob[] {
-  return [];
+  return [retentionJob];
 }

@@ -1,0 +1,74 @@
+import "server-only";
+import { Server } from "node:http";
+import { closeDbForShutdown } from "@/db/client";
+import { readEnv } from "@/lib/env";
+import { stopBackgroundJobs } from "@/lib/jobs/runner";
+import { beginShutdown, requestsInFlight, waitForIdle } from "./in-flight";
+
+/**
+ * The HTTP servers of this process. Next.js does not hand its server to the application, so it is found
+ * among the process's open handles; without it the shutdown still works (withApi refuses new requests).
+ */
+function listeningServers(): Server[] {
+  const handles = (process as unknown as { _getActiveHandles?: () => unknown[] })._getActiveHandles?.() ?? [];
+  return handles.filter((handle): handle is Server => handle instanceof Server && handle.listening);
+}
+
+/**
+ * Stops the server in order: refuse new connections and requests, let requests in flight finish (at most
+ * SHUTDOWN_DRAIN_MS), stop background jobs at their next batch, then close the database (PGlite writes a
+ * shutdown checkpoint, so the next start needs no crash recovery) and exit.
+ */
+export async function shutDown(signal: string, stopScheduler: () => void): Promise<void> {
+  const drainMs = readEnv().SHUTDOWN_DRAIN_MS;
+  const started = Date.now();
+  console.log(`${signal}: shutting down (${requestsInFlight()} requests in flight).`);
+  beginShutdown();
+  stopScheduler();
+  for (const server of listeningServers()) {
+    server.close();
+    // Kept-alive connections with no request in progress would otherwise hold close() open.
+    server.closeIdleConnections();
+  }
+  const drained = await waitForIdle(drainMs);
+  if (!drained)
+    console.warn(`${requestsInFlight()} requests still in flight after ${drainMs} ms; closing anyway.`);
+  const jobsStopped = await stopBackgroundJobs(Math.max(1_000, drainMs - (Date.now() - started)));
+  if (!jobsStopped) console.warn("A background job did not reach a safe point in time; closing anyway.");
+  await closeDbForShutdown();
+  console.log(`Database closed; exiting after ${Date.now() - started} ms.`);
+}
+
+const globalForShutdown = globalThis as unknown as { audienceSegmentsShutdownInstalled?: boolean };
+
+/**
+ * Handles SIGTERM and SIGINT. Next.js exits on them by itself unless NEXT_MANUAL_SIG_HANDLE is set, before
+ * anything can close the database; `npm start` sets it. A second signal exits at once.
+ */
+export function installShutdownHandlers(stopScheduler: () => void): void {
+  if (globalForShutdown.audienceSegmentsShutdownInstalled) return;
+  globalForShutdown.audienceSegmentsShutdownInstalled = true;
+  if (!process.env.NEXT_MANUAL_SIG_HANDLE) {
+    console.warn(
+      "NEXT_MANUAL_SIG_HANDLE is not set: Next.js exits on SIGTERM before the database is closed, and the " +
+        "next start runs crash recovery. Start the server with `npm start`, or set NEXT_MANUAL_SIG_HANDLE=true.",
+    );
+  }
+  let shuttingDown = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (shuttingDown) {
+      console.warn(`${signal} again: exiting without waiting.`);
+      process.exit(1);
+    }
+    shuttingDown = true;
+    shutDown(signal, stopScheduler).then(
+      () => process.exit(0),
+      (error) => {
+        console.error("The shutdown failed", error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+}
