@@ -120,7 +120,9 @@ export async function raiseStatementTimeoutForJob(tx: Database): Promise<void> {
  * Runs `work` in a read-only REPEATABLE READ transaction: every statement in it sees the same snapshot,
  * so a read in several pages adds up to one consistent picture.
  */
-export async function snapshotTransaction<T>(work: (tx: Database, driver: DriverName) => Promise<T>): Promise<T> {
+export async function snapshotTransaction<T>(
+  work: (tx: Database, driver: DriverName) => Promise<T>,
+): Promise<T> {
   const { db, driver } = await getConnection();
   return db.transaction((tx) => work(tx as unknown as Database, driver), {
     isolationLevel: "repeatable read",

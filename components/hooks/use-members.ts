@@ -10,6 +10,7 @@ import type {
   memberPageSchema,
   memberSortKeys,
 } from "@/lib/members/schemas";
+import { type Job, waitForJob } from "./use-jobs";
 
 export type { Member, UserSummary } from "@/lib/members/schemas";
 
@@ -129,11 +130,26 @@ export function useImportMembers(segmentId: string) {
   });
 }
 
-export function useRefreshMembers(segmentId: string) {
+/**
+ * POST /refresh. A big refresh answers 202 with a background job: the mutation then follows the job to its
+ * end (reporting progress 0–1) and resolves with its result, so callers see one outcome either way.
+ */
+export function useRefreshMembers(segmentId: string, onProgress?: (progress: number) => void) {
   const invalidate = useInvalidateMembership(segmentId);
+  const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiFetch<RefreshResult>(`/api/v1/segments/${segmentId}/refresh`, { method: "POST" }),
+    mutationFn: async () => {
+      const answer = await apiFetch<RefreshResult | Job>(`/api/v1/segments/${segmentId}/refresh`, {
+        method: "POST",
+      });
+      if (!("kind" in answer)) return answer;
+      void queryClient.invalidateQueries({ queryKey: ["jobs"] });
+      const job = await waitForJob(answer.id, (reading) => onProgress?.(reading.progress));
+      if (job.status === "failed") throw new Error(job.error ?? "The refresh failed.");
+      return job.result as unknown as RefreshResult;
+    },
     onSuccess: invalidate,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ["jobs"] }),
   });
 }
 

@@ -167,7 +167,9 @@ export async function exportMembersCsv(
           },
           (error: unknown) => {
             const code = (error as { code?: string; cause?: { code?: string } }).cause?.code;
-            console.error(`The CSV export of segment ${segmentId} failed${code ? ` (SQLSTATE ${code})` : ""}`);
+            console.error(
+              `The CSV export of segment ${segmentId} failed${code ? ` (SQLSTATE ${code})` : ""}`,
+            );
             if (!cancelled) controller.error(new Error("The export failed; the file is incomplete."));
           },
         );

@@ -3,6 +3,7 @@ import { problemSchema } from "./common";
 import type { Operation } from "./operation";
 import { analyticsOperations } from "./paths/analytics";
 import { criteriaOperations } from "./paths/criteria";
+import { jobsOperations } from "./paths/jobs";
 import { membersOperations } from "./paths/members";
 import { personalizedOperations } from "./paths/personalized";
 import { resourcesOperations } from "./paths/resources";
@@ -16,6 +17,7 @@ export const operations: Operation[] = [
   ...personalizedOperations,
   ...analyticsOperations,
   ...resourcesOperations,
+  ...jobsOperations,
 ];
 
 type JsonSchema = Record<string, unknown>;

@@ -45,11 +45,9 @@ describe("retention", () => {
 
     expect(await runJobOnce(retentionJob)).toBe("ran");
     const left = await eventsBySegment(segment.id);
-    expect(left.map((e) => `${e.user_id === a.id ? "a" : e.user_id === b.id ? "b" : "c"} ${e.event}`)).toEqual([
-      "a join",
-      "b join",
-      "c join",
-    ]);
+    expect(
+      left.map((e) => `${e.user_id === a.id ? "a" : e.user_id === b.id ? "b" : "c"} ${e.event}`),
+    ).toEqual(["a join", "b join", "c join"]);
     expect(left.filter((e) => !e.old)).toHaveLength(1);
   });
 

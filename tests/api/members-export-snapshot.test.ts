@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { insertUsers } from "@/lib/criteria/testing/fixtures";
-import * as reads from "@/lib/members/read-queries";
+import type * as reads from "@/lib/members/read-queries";
 import { exportMembersCsv } from "@/lib/members/service";
 import { api } from "../support/api";
 import { uniqueName } from "../support/factories";
@@ -60,7 +60,10 @@ describe("CSV export", () => {
       if (done) break;
       text += new TextDecoder().decode(value);
     }
-    const ids = text.trim().split("\r\n").map((line) => line.split(",")[0]);
+    const ids = text
+      .trim()
+      .split("\r\n")
+      .map((line) => line.split(",")[0]);
     expect(ids).toHaveLength(7);
     expect(ids.some((id) => late.some((p) => p.id === id))).toBe(false);
   });
