@@ -43,12 +43,12 @@ const globalForShutdown = globalThis as unknown as { audienceSegmentsShutdownIns
 
 /**
  * Handles SIGTERM and SIGINT. Next.js exits on them by itself unless NEXT_MANUAL_SIG_HANDLE is set, before
- * anything can close the database; `npm start` sets it. A second signal exits at once.
+ * anything can close the database; `npm start` sets it.
  */
 export function installShutdownHandlers(stopScheduler: () => void): void {
   if (globalForShutdown.audienceSegmentsShutdownInstalled) return;
   globalForShutdown.audienceSegmentsShutdownInstalled = true;
-  if (!process.env.NEXT_MANUAL_SIG_HANDLE) {
+  if (!process.env.NEXT_MANUAL_SIG_HANDLE && process.env.NODE_ENV === "production") {
     console.warn(
       "NEXT_MANUAL_SIG_HANDLE is not set: Next.js exits on SIGTERM before the database is closed, and the " +
         "next start runs crash recovery. Start the server with `npm start`, or set NEXT_MANUAL_SIG_HANDLE=true.",
@@ -56,10 +56,9 @@ export function installShutdownHandlers(stopScheduler: () => void): void {
   }
   let shuttingDown = false;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (shuttingDown) {
-      console.warn(`${signal} again: exiting without waiting.`);
-      process.exit(1);
-    }
+    // Duplicates are normal (Ctrl+C reaches both `npm start` and this process, which forwards it too); the
+    // shutdown is bounded by SHUTDOWN_DRAIN_MS, so they are ignored rather than cutting it short.
+    if (shuttingDown) return;
     shuttingDown = true;
     shutDown(signal, stopScheduler).then(
       () => process.exit(0),
