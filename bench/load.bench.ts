@@ -114,5 +114,10 @@ async function loadOnce(database: string) {
 }
 
 buildIfNeeded();
-console.log(`load: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+console.log(
+  `load: ${os.cpus().length} CPUs, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")}`,
+);
 for (const database of databases) await loadOnce(database);

@@ -25,15 +25,26 @@ export async function shutDown(signal: string, stopScheduler: () => void): Promi
   console.log(`${signal}: shutting down (${requestsInFlight()} requests in flight).`);
   beginShutdown();
   stopScheduler();
-  for (const server of listeningServers()) {
-    server.close();
-    // Kept-alive connections with no request in progress would otherwise hold close() open.
-    server.closeIdleConnections();
-  }
+  const deadline = started + drainMs;
+  const servers = listeningServers();
+  const closed = Promise.all(
+    servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))),
+  );
   const drained = await waitForIdle(drainMs);
   if (!drained)
     console.warn(`${requestsInFlight()} requests still in flight after ${drainMs} ms; closing anyway.`);
-  const jobsStopped = await stopBackgroundJobs(Math.max(1_000, drainMs - (Date.now() - started)));
+  // A handler has returned, but its response may still be on its way to the client: wait until every
+  // connection has ended, closing each as it falls idle (close() alone leaves kept-alive ones open).
+  let allClosed = false;
+  void closed.then(() => {
+    allClosed = true;
+  });
+  while (!allClosed && Date.now() < deadline) {
+    for (const server of servers) server.closeIdleConnections();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  if (!allClosed) for (const server of servers) server.closeAllConnections();
+  const jobsStopped = await stopBackgroundJobs(Math.max(1_000, deadline - Date.now()));
   if (!jobsStopped) console.warn("A background job did not reach a safe point in time; closing anyway.");
   await closeDbForShutdown();
   console.log(`Database closed; exiting after ${Date.now() - started} ms.`);
