@@ -22,6 +22,8 @@ interface Connection {
   db: Database;
   driver: DriverName;
   close: () => Promise<void>;
+  /** Checks that the database answers; resolves with its version. */
+  probe: () => Promise<string | undefined>;
 }
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
@@ -44,7 +46,11 @@ async function connect(): Promise<Connection> {
     });
     const db = drizzlePostgres({ client, schema }) as unknown as Database;
     await migratePostgres(db as never, { migrationsFolder });
-    return { db, driver: "postgres", close: () => client.end() };
+    const probe = async () => {
+      const [row] = await client`show server_version`;
+      return (row as { server_version?: string } | undefined)?.server_version;
+    };
+    return { db, driver: "postgres", close: () => client.end(), probe };
   }
   const inMemory = env.PGLITE_DATA_DIR.startsWith("memory://");
   if (!inMemory) mkdirSync(env.PGLITE_DATA_DIR, { recursive: true });
@@ -59,9 +65,17 @@ async function connect(): Promise<Connection> {
     const db = drizzlePglite({ client, schema }) as unknown as Database;
     await migratePglite(db as never, { migrationsFolder });
     const opened = client;
+    const version = (await opened.query<{ server_version: string }>("show server_version")).rows[0]
+      ?.server_version;
+    // The embedded database lives in this process: it is up while the instance is open. Asking it a query
+    // would wait behind whatever transaction holds its only connection, for as long as that takes.
+    const probe = async () => {
+      if (opened.closed) throw new Error("The embedded database is closed.");
+      return version;
+    };
     // PGlite's close() shuts PostgreSQL down with a checkpoint (pg_control says "shut down"), so the next
     // start needs no crash recovery; the lock is released only after it.
-    return { db, driver: "pglite", close: () => opened.close().finally(unlock) };
+    return { db, driver: "pglite", close: () => opened.close().finally(unlock), probe };
   } catch (error) {
     await client?.close().catch(() => {});
     unlock();

@@ -1,7 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
 import { type DriverName, getConnection } from "./client";
-import { queryRows } from "./rows";
 
 export interface DatabaseHealth {
   status: "up" | "down";
@@ -15,13 +13,13 @@ export async function checkDatabase(): Promise<DatabaseHealth> {
   const driver: DriverName = process.env.DATABASE_URL ? "postgres" : "pglite";
   const started = performance.now();
   try {
-    const { db } = await getConnection();
-    const [row] = await queryRows<{ server_version: string }>(db, sql`show server_version`);
+    const { probe } = await getConnection();
+    const serverVersion = await probe();
     return {
       status: "up",
       driver,
       latency_ms: Math.round((performance.now() - started) * 10) / 10,
-      server_version: (row as { server_version?: string } | undefined)?.server_version,
+      server_version: serverVersion,
     };
   } catch (error) {
     console.error("Database health check failed", error);
