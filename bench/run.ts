@@ -1,7 +1,7 @@
-// `npm run bench`: runs every bench/*.bench.ts file (and bench/overlap.ts when present), each in its own
+// `npm run bench`: runs every bench/*.bench.ts file, each in its own
 // process with the react-server condition, so that the app's server-only modules load as on the server.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 
 const dir = import.meta.dirname;
@@ -10,7 +10,6 @@ const files = [
   ...readdirSync(dir)
     .filter((name) => name.endsWith(".bench.ts"))
     .sort(),
-  ...(existsSync(path.join(dir, "overlap.ts")) ? ["overlap.ts"] : []),
 ].filter((name) => only.length === 0 || only.some((wanted) => name.includes(wanted)));
 
 let failed = false;

@@ -101,6 +101,14 @@ export async function getDb(): Promise<Database> {
   return (await getConnection()).db;
 }
 
+/**
+ * The caller's transaction when it passes one, else the process's database: every query function takes an
+ * optional `db` so that a service can run several of them in one transaction.
+ */
+export async function dbOrDefault(db?: Database): Promise<Database> {
+  return db ?? getDb();
+}
+
 /** Closes the process's connection; the next getDb() opens a new one (tests and scripts). */
 export async function closeDb(): Promise<void> {
   const pending = globalForDb.audienceSegmentsDb;

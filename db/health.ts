@@ -1,13 +1,8 @@
 import "server-only";
+import type { Health } from "@/lib/health/schemas";
 import { type DriverName, getConnection } from "./client";
 
-export interface DatabaseHealth {
-  status: "up" | "down";
-  driver: DriverName;
-  latency_ms: number;
-  server_version?: string;
-  error?: string;
-}
+export type DatabaseHealth = Health["database"];
 
 export async function checkDatabase(): Promise<DatabaseHealth> {
   const driver: DriverName = process.env.DATABASE_URL ? "postgres" : "pglite";

@@ -7,3 +7,28 @@ export async function queryRows<Row>(db: Database, query: SQL): Promise<Row[]> {
   const result = (await db.execute(query)) as unknown as Row[] | { rows: Row[] };
   return Array.isArray(result) ? result : result.rows;
 }
+
+export interface Page<Row> {
+  items: Row[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * A paged list: one page of rows (the caller applies `limit` and `offset` to `rows`) and the count of every
+ * row the same filter matches, read at once.
+ */
+export async function readPage<Row>(
+  page: { limit: number; offset: number },
+  rows: PromiseLike<Row[]>,
+  counted: PromiseLike<{ total: number }[]>,
+): Promise<Page<Row>> {
+  const [items, [{ total }]] = await Promise.all([rows, counted]);
+  return { items, total: Number(total), limit: page.limit, offset: page.offset };
+}
+
+/** `value` as a literal inside a LIKE pattern: its `%`, `_` and `\` match themselves. */
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -157,7 +157,7 @@ export const segmentMembershipEvents = pgTable(
   },
   (t) => [
     index("segment_membership_events_segment_time_idx").on(t.segment_id, t.occurred_at),
-    // Finds the memberships of a deleted user (its member rows are gone by cascade) to record the leaves.
+    // A user's join and leave history across segments.
     index("segment_membership_events_user_id_idx").on(t.user_id),
   ],
 );

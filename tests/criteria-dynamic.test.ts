@@ -1,11 +1,12 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { transaction } from "@/db/client";
 import { users } from "@/db/schema";
-import { reevaluateUsers } from "@/lib/criteria/dynamic-membership";
-import { addManualMember, eventsOf, insertUsers, membersOf } from "@/lib/criteria/testing/fixtures";
+import { reevaluateUsers } from "@/lib/segments/dynamic-membership";
 import { api } from "./support/api";
 import { uniqueName } from "./support/factories";
+import { addManualMember, eventsOf, membersOf } from "./support/memberships";
+import { seedUsers } from "./support/seed-users";
 
 // The users service calls reevaluateUsers inside its own transactions; these tests do the same.
 
@@ -25,7 +26,7 @@ const scoped = (run: string) => ({ field: "traits.run", op: "eq", value: run });
 describe("dynamic membership", () => {
   it("fills a dynamic segment on create and follows a criteria change", async () => {
     const run = uniqueName("run");
-    await insertUsers([
+    await seedUsers([
       { age: 20, traits: { run } },
       { age: 30, traits: { run } },
       { age: 40, traits: { run } },
@@ -46,7 +47,7 @@ describe("dynamic membership", () => {
 
   it("moves a changed profile in and out of every active dynamic segment in the same transaction", async () => {
     const run = uniqueName("run");
-    const [user, other] = await insertUsers([
+    const [user, other] = await seedUsers([
       { age: 20, interests: ["ai"], traits: { run } },
       { age: 50, traits: { run } },
     ]);
@@ -81,7 +82,7 @@ describe("dynamic membership", () => {
     expect(member).toMatchObject({ user_id: user.id, source: "criteria", confidence_score: 1 });
   });
 
-  it("adds a new profile at once and, after a delete, records the leaves and corrects member_count", async () => {
+  it("adds a new profile at once and, after a delete through the API, records the leaves and corrects member_count", async () => {
     const run = uniqueName("run");
     const segment = await createDynamic({ location: ["uk"], all: [scoped(run)] });
     const created = await transaction(async (tx) => {
@@ -96,26 +97,21 @@ describe("dynamic membership", () => {
     const manual = await api("POST", "/api/v1/segments", { segment_name: uniqueName("Hand"), criteria: {} });
     await addManualMember(manual.body.id, created.id);
 
-    await transaction(async (tx) => {
-      await tx.delete(users).where(inArray(users.id, [created.id]));
-      await reevaluateUsers([created.id], tx);
-    });
+    expect((await api("DELETE", `/api/v1/users/${created.id}`)).status).toBe(204);
     expect((await api("GET", `/api/v1/segments/${segment.id}`)).body.member_count).toBe(0);
     expect((await api("GET", `/api/v1/segments/${manual.body.id}`)).body.member_count).toBe(0);
     expect((await eventsOf(manual.body.id)).map((e) => [e.event, e.source])).toEqual([
       ["join", "manual"],
       ["leave", "manual"],
     ]);
-    // Nothing left to undo: a second call changes nothing.
+    // A deleted user is skipped: nothing left to undo.
     const again = await transaction((tx) => reevaluateUsers([created.id], tx));
     expect(again).toEqual({ joined: 0, left: 0 });
   });
 
   it("rescores a member whose share under min_match changed", async () => {
     const run = uniqueName("run");
-    const [user] = await insertUsers([
-      { age: 30, location: "US", engagement_level: "high", traits: { run } },
-    ]);
+    const [user] = await seedUsers([{ age: 30, location: "US", engagement_level: "high", traits: { run } }]);
     const segment = await createDynamic({
       all: [
         scoped(run),

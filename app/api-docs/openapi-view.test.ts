@@ -40,8 +40,8 @@ describe("API reference view", () => {
     expect(command).toContain('"segment_name"');
     expect(curlExample(remove, doc)).toBe('curl -X DELETE "http://localhost:3000/api/v1/users/$USER_ID"');
     const overlap = views.find((v) => v.path === "/api/v1/segments/overlap");
-    if (overlap)
-      expect(curlExample(overlap, doc)).toContain("/api/v1/segments/overlap?segment_ids=$SEGMENT_IDS");
+    if (!overlap) throw new Error("the overlap endpoint is not documented");
+    expect(curlExample(overlap, doc)).toContain("/api/v1/segments/overlap?segment_ids=$SEGMENT_IDS");
   });
 
   it("describes types and required fields readably", () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { emptyCriteriaValues, emptyGroup, emptyRule, fromCriteria, toCriteria } from "./criteria-model";
+import { fromCriteria } from "./criteria-from-json";
+import { emptyCriteriaValues, emptyGroup, emptyRule } from "./criteria-model";
+import { toCriteria } from "./criteria-to-json";
 
 describe("criteria form model", () => {
   it("writes the spec's keys from the labelled fields", () => {

@@ -4,8 +4,9 @@ import { useId } from "react";
 import type { CriteriaField } from "@/components/hooks/use-criteria-fields";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { operatorLabels } from "@/lib/criteria/describe-condition";
+import { operators as allOperators } from "@/lib/criteria/fields";
 import { isRuleComplete, listOperators, type RuleNode, valuelessOperators } from "./criteria-model";
-import { allOperators, operatorLabels } from "./operators";
 
 const TRAIT = "__trait";
 
@@ -33,7 +34,7 @@ export function RuleRow({ rule, name, fields, traits, onChange, onRemove }: Rule
   const setField = (field: string) => {
     const next = fields.find((candidate) => candidate.field === field);
     const allowed = next?.operators.length ? next.operators : allOperators;
-    onChange({ ...rule, field, op: allowed.includes(rule.op) ? rule.op : allowed[0] });
+    onChange({ ...rule, field, op: (allowed as readonly string[]).includes(rule.op) ? rule.op : allowed[0] });
   };
   const valueListId = `${baseId}-values`;
   const traitListId = `${baseId}-traits`;
@@ -70,7 +71,7 @@ export function RuleRow({ rule, name, fields, traits, onChange, onRemove }: Rule
         label="Operator"
         className="min-w-44"
         value={rule.op}
-        options={operators.map((op) => ({ value: op, label: operatorLabels[op] ?? op }))}
+        options={operators.map((op) => ({ value: op, label: operatorLabels[op] }))}
         onChange={(event) => onChange({ ...rule, op: event.target.value })}
       />
       {valuelessOperators.has(rule.op) ? null : (

@@ -3,23 +3,17 @@
 import { useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import { apiFetch, toQueryString } from "@/lib/client/api-client";
-import type { contentSchema } from "@/lib/content/schemas";
-import type { Page } from "./use-members";
+import type { contentPageSchema, ListContentQuery } from "@/lib/content/schemas";
 
-export type Content = z.infer<typeof contentSchema>;
-
-export interface ContentQuery {
-  persona_id?: string;
-  content_type?: string;
-  search?: string;
-  limit?: number;
-  offset?: number;
-}
+export type ContentPage = z.infer<typeof contentPageSchema>;
+export type Content = ContentPage["items"][number];
+/** Any of the list's parameters; the API fills in the defaults. */
+export type ContentQuery = Partial<ListContentQuery>;
 
 export function useContentList(params: ContentQuery, enabled = true) {
   return useQuery({
     queryKey: ["content", params],
-    queryFn: () => apiFetch<Page<Content>>(`/api/v1/content${toQueryString({ ...params })}`),
+    queryFn: () => apiFetch<ContentPage>(`/api/v1/content${toQueryString({ ...params })}`),
     enabled,
   });
 }

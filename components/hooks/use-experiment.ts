@@ -2,12 +2,11 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiFetch, toQueryString } from "@/lib/client/api-client";
-import type { ExperimentMetric } from "@/lib/experiments/evaluate-experiment";
-import type { ExperimentResult } from "@/lib/experiments/schemas";
+import type { ExperimentMetric, ExperimentResult, VariantResult } from "@/lib/experiments/schemas";
 
-export type { ExperimentMetric, ExperimentStatus } from "@/lib/experiments/evaluate-experiment";
-export type { ExperimentResult } from "@/lib/experiments/schemas";
-export type ExperimentArm = ExperimentResult["variants"][number];
+export type { ExperimentMetric, ExperimentResult, ExperimentStatus } from "@/lib/experiments/schemas";
+/** One group of the read-out as the page shows it. */
+export type ExperimentArm = VariantResult;
 
 export function useExperiment(segmentId: string, metric: ExperimentMetric) {
   const params = { segment_id: segmentId, metric };

@@ -6,58 +6,28 @@ import { apiFetch, toQueryString } from "@/lib/client/api-client";
 import type {
   BulkAddMembersInput,
   bulkAddResultSchema,
+  ListMembersQuery,
   Member,
   memberPageSchema,
-  memberSortKeys,
 } from "@/lib/members/schemas";
+import type { explainSchema, refreshResultSchema } from "@/lib/segments/schemas";
 import { type Job, waitForJob } from "./use-jobs";
 
 export type { Member, UserSummary } from "@/lib/members/schemas";
 
-export type Page<Item> = { items: Item[]; total: number; limit: number; offset: number };
-export type MemberSort = (typeof memberSortKeys)[number];
+export type MemberPage = z.infer<typeof memberPageSchema>;
+export type MembersQuery = ListMembersQuery;
+export type MemberSort = MembersQuery["sort"];
 export type BulkAddResult = z.infer<typeof bulkAddResultSchema>;
-
-export interface MembersQuery {
-  limit: number;
-  offset: number;
-  sort: MemberSort;
-  source?: Member["source"];
-  search?: string;
-}
-
-export interface RefreshResult {
-  added: number;
-  removed: number;
-  unchanged: number;
-  member_count: number;
-  took_ms: number;
-}
-
-export interface MemberExplanation {
-  segment_id: string;
-  user_id: string;
-  matches: boolean;
-  confidence_score: number;
-  min_match: number | null;
-  conditions: Array<{
-    path: string;
-    label: string;
-    field: string;
-    op: string;
-    expected: unknown;
-    actual: unknown;
-    passed: boolean;
-  }>;
-}
+export type RefreshResult = z.infer<typeof refreshResultSchema>;
+export type MemberExplanation = z.infer<typeof explainSchema>;
 
 const membersPath = (segmentId: string) => `/api/v1/segments/${segmentId}/members`;
 
 export function useMembers(segmentId: string, params: MembersQuery) {
   return useQuery({
     queryKey: ["members", { segment_id: segmentId, ...params }],
-    queryFn: () =>
-      apiFetch<z.infer<typeof memberPageSchema>>(`${membersPath(segmentId)}${toQueryString({ ...params })}`),
+    queryFn: () => apiFetch<MemberPage>(`${membersPath(segmentId)}${toQueryString({ ...params })}`),
     placeholderData: keepPreviousData,
   });
 }
@@ -145,8 +115,8 @@ export function useRefreshMembers(segmentId: string, onProgress?: (progress: num
       if (!("kind" in answer)) return answer;
       void queryClient.invalidateQueries({ queryKey: ["jobs"] });
       const job = await waitForJob(answer.id, (reading) => onProgress?.(reading.progress));
-      if (job.status === "failed") throw new Error(job.error ?? "The refresh failed.");
-      return job.result as unknown as RefreshResult;
+      if (job.status === "failed" || !job.result) throw new Error(job.error ?? "The refresh failed.");
+      return job.result;
     },
     onSuccess: invalidate,
     onSettled: () => queryClient.invalidateQueries({ queryKey: ["jobs"] }),

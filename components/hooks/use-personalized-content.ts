@@ -1,39 +1,24 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
 import { apiFetch, toQueryString } from "@/lib/client/api-client";
-import type { Page } from "./use-members";
+import type {
+  createPersonalizedSchema,
+  personalizedContentSchema,
+  personalizedPageSchema,
+} from "@/lib/personalized/schemas";
 
-export interface PersonalizedContent {
-  id: string;
-  content_id: string;
-  segment_id: string;
-  performance: unknown;
-  variant_id: string | null;
-  is_control: boolean;
-  view_count: number;
-  engagement_count: number;
-  conversion_count: number;
-  engagement_rate: number;
-  published_at: string | null;
-  created_at: string;
-  updated_at: string;
-  content?: { id: string; title: string; content_type: string };
-}
-
-export interface CreatePersonalizedContentInput {
-  content_id: string;
-  segment_id: string;
-  variant_id?: string;
-  is_control?: boolean;
-}
+export type PersonalizedContent = z.infer<typeof personalizedContentSchema>;
+export type PersonalizedPage = z.infer<typeof personalizedPageSchema>;
+/** The body of POST /segments/personalized as the dialog sends it (defaults are filled in by the API). */
+export type CreatePersonalizedContentInput = z.input<typeof createPersonalizedSchema>;
 
 export function usePersonalizedContent(segmentId: string) {
   const params = { segment_id: segmentId, limit: 500 };
   return useQuery({
     queryKey: ["personalized-content", params],
-    queryFn: () =>
-      apiFetch<Page<PersonalizedContent>>(`/api/v1/segments/personalized${toQueryString(params)}`),
+    queryFn: () => apiFetch<PersonalizedPage>(`/api/v1/segments/personalized${toQueryString(params)}`),
   });
 }
 

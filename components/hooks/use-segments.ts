@@ -3,22 +3,19 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import { apiFetch, toQueryString } from "@/lib/client/api-client";
-import type { CreateSegmentInput, segmentPageSchema, segmentSchema } from "@/lib/segments/schemas";
+import type {
+  createSegmentSchema,
+  ListSegmentsQuery,
+  segmentPageSchema,
+  segmentSchema,
+} from "@/lib/segments/schemas";
 
 export type Segment = z.infer<typeof segmentSchema>;
 export type SegmentPage = z.infer<typeof segmentPageSchema>;
 export type SegmentListItem = SegmentPage["items"][number];
 
-export interface SegmentListParams {
-  persona_id?: string;
-  status?: string;
-  strategy?: string;
-  membership_mode?: string;
-  search?: string;
-  sort?: string;
-  limit?: number;
-  offset?: number;
-}
+/** Any of the list's parameters, as the URL holds them: the API validates them and fills in the defaults. */
+export type SegmentListParams = Partial<Record<keyof ListSegmentsQuery, string | number>>;
 
 export function useSegments(params: SegmentListParams, options: { enabled?: boolean } = {}) {
   return useQuery({
@@ -31,8 +28,7 @@ export function useSegments(params: SegmentListParams, options: { enabled?: bool
 }
 
 /** The body of POST /segments as the builder sends it (defaults are filled in by the API). */
-export type NewSegment = Omit<CreateSegmentInput, "strategy" | "status" | "membership_mode"> &
-  Partial<Pick<CreateSegmentInput, "strategy" | "status" | "membership_mode">>;
+export type NewSegment = z.input<typeof createSegmentSchema>;
 
 export function useCreateSegment() {
   const queryClient = useQueryClient();

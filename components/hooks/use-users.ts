@@ -3,20 +3,14 @@
 import { type QueryClient, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import { apiFetch, toQueryString } from "@/lib/client/api-client";
-import type { userSchema } from "@/lib/users/schemas";
-import type { Page } from "./use-members";
+import type { ListUsersQuery, userPageSchema } from "@/lib/users/schemas";
 
-export type User = z.infer<typeof userSchema>;
-
-export interface UserSearch {
-  search?: string;
-  limit?: number;
-  offset?: number;
-}
+export type UserPage = z.infer<typeof userPageSchema>;
+export type User = UserPage["items"][number];
+export type UserSearch = Partial<Pick<ListUsersQuery, "search" | "limit" | "offset">>;
 
 const usersKey = (params: UserSearch) => ["users", params] as const;
-const fetchUsers = (params: UserSearch) =>
-  apiFetch<Page<User>>(`/api/v1/users${toQueryString({ ...params })}`);
+const fetchUsers = (params: UserSearch) => apiFetch<UserPage>(`/api/v1/users${toQueryString({ ...params })}`);
 
 export function useUsers(params: UserSearch, enabled = true) {
   return useQuery({ queryKey: usersKey(params), queryFn: () => fetchUsers(params), enabled });

@@ -1,10 +1,10 @@
-import type { Member, Page } from "@/components/hooks/use-members";
+import type { MemberPage } from "@/components/hooks/use-members";
 import { formatInteger } from "@/components/segment-page/format";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 
 interface MembersPaginationProps {
-  page: Page<Member>;
+  page: MemberPage;
   onPage: (offset: number) => void;
   onLimit: (limit: number) => void;
 }

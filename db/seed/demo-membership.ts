@@ -1,28 +1,25 @@
+import { evaluateCriteria } from "@/lib/criteria/evaluate";
+import { parseValidCriteria } from "@/lib/criteria/parse-criteria";
+import type { SegmentMember, SegmentMembershipEvent } from "../schema";
 import type { DemoSegment } from "./demo-segments";
 import type { DemoUser } from "./demo-users";
+import type { JsonRow } from "./insert-json-rows";
 import type { SeededRandom } from "./random";
 
 const DAY_MS = 86_400_000;
 /** Members joined over the six weeks before the seed, so member growth charts show a curve. */
 export const MEMBERSHIP_HISTORY_DAYS = 42;
 
-export interface DemoMember {
-  segment_id: string;
-  user_id: string;
-  confidence_score: number;
-  assignment_reason: Record<string, unknown>;
-  source: "manual";
-  joined_at: string;
-  updated_at: string;
-}
+export type DemoMember = JsonRow<
+  Pick<
+    SegmentMember,
+    "segment_id" | "user_id" | "confidence_score" | "assignment_reason" | "joined_at" | "updated_at"
+  >
+> & { source: "manual" };
 
-export interface DemoMembershipEvent {
-  segment_id: string;
-  user_id: string;
-  event: "join" | "leave";
-  source: "manual";
-  occurred_at: string;
-}
+export type DemoMembershipEvent = JsonRow<
+  Pick<SegmentMembershipEvent, "segment_id" | "user_id" | "occurred_at">
+> & { event: "join" | "leave"; source: "manual" };
 
 /**
  * Curated manual members: most users matching a segment's criteria, each joining on a day of the last six
@@ -37,9 +34,17 @@ export function generateMembership(
   const members: DemoMember[] = [];
   const events: DemoMembershipEvent[] = [];
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY_MS).toISOString();
+  // The criteria language's own evaluator (the oracle the SQL is property-tested against) picks the matching
+  // users, so that seeded members really match their segment's criteria.
+  const profiles = users.map((user) => ({
+    ...user,
+    last_active_at: new Date(user.last_active_at),
+    created_at: new Date(user.created_at),
+  }));
   for (const segment of segments) {
-    for (const user of users) {
-      if (!segment.matches(user, now)) continue;
+    const node = parseValidCriteria(segment.criteria);
+    for (const [index, user] of users.entries()) {
+      if (!evaluateCriteria(node, profiles[index], now).matches) continue;
       // u^1.6 puts more joins near today: an accelerating growth curve rather than a straight line.
       const joinedDaysAgo = Math.max(0.02, MEMBERSHIP_HISTORY_DAYS * rng.next() ** 1.6);
       if (rng.chance(0.88)) {

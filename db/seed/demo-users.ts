@@ -1,31 +1,29 @@
+import type { User } from "../schema";
 import { countryLanguages, countryNames, countryWeights, names } from "./demo-names";
+import type { JsonRow } from "./insert-json-rows";
 import type { SeededRandom } from "./random";
 
 export const DEMO_USER_COUNT = 5_000;
 const DAY_MS = 86_400_000;
 
 /** A generated profile, shaped like a row of `users` (timestamps as ISO strings for the JSON insert). */
-export interface DemoUser {
-  id: string;
-  external_id: string;
-  email: string;
-  name: string;
-  age: number;
-  location: string;
-  gender: string | null;
-  interests: string[];
-  purchase_count: number;
-  total_spent: number;
-  engagement_level: "low" | "medium" | "high";
-  engagement_frequency: "daily" | "weekly" | "monthly" | "rarely";
-  avg_session_duration: number;
-  last_active_at: string;
-  interaction_score: number;
-  content_preferences: string[];
-  traits: Record<string, unknown>;
-  created_at: string;
-  updated_at: string;
-}
+export type DemoUser = JsonRow<
+  Omit<User, GeneratedFields> & { [Field in GeneratedFields]: NonNullable<User[Field]> } & {
+    engagement_level: "low" | "medium" | "high";
+    engagement_frequency: "daily" | "weekly" | "monthly" | "rarely";
+  }
+>;
+
+/** Every generated profile has these (a real one may not). */
+type GeneratedFields =
+  | "external_id"
+  | "email"
+  | "name"
+  | "age"
+  | "location"
+  | "avg_session_duration"
+  | "last_active_at"
+  | "interaction_score";
 
 /** Each user leans towards one audience; the leaning shapes interests, formats and engagement. */
 const archetypes = {

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { estimateCriteriaSize } from "@/lib/criteria/refresh";
-import { definitionChanges, segmentDefinition } from "@/lib/criteria/segment-definition";
+import { estimateCriteriaSize } from "@/lib/criteria/service";
+import { definitionChanges, segmentDefinition } from "@/lib/segments/segment-definition";
 import type { Database } from "../client";
 import { markInitialized } from "../meta";
 import { queryRows } from "../rows";
@@ -41,7 +41,7 @@ export function generateDemoData(now: Date) {
     memberCounts.set(member.segment_id, (memberCounts.get(member.segment_id) ?? 0) + 1);
   }
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY_MS).toISOString();
-  const segments = demoSegments.map(({ matches: _matches, ...segment }) => ({
+  const segments = demoSegments.map((segment) => ({
     ...segment,
     membership_mode: "manual",
     // Filled in by the criteria engine once the users are in (seedDemoDataIfEmpty).

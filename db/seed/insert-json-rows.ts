@@ -3,6 +3,15 @@ import { getTableColumns, getTableName, type SQL, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "../client";
 
+/** A row as it travels in the JSON parameter: timestamps as ISO strings. */
+export type JsonRow<Row> = {
+  [Key in keyof Row]: Row[Key] extends Date
+    ? string
+    : Row[Key] extends Date | null
+      ? string | null
+      : Row[Key];
+};
+
 /**
  * Inserts any number of rows with one INSERT … SELECT over a single JSON parameter, which keeps clear of
  * PostgreSQL's 65,535 bind parameters per statement and is one round trip on either driver. The columns

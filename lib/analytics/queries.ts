@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { type Database, getDb } from "@/db/client";
+import { type Database, dbOrDefault } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import type { StoredAnalytics } from "./cache";
 
@@ -21,7 +21,7 @@ export async function readAnalyticsFingerprint(
   segmentId: string,
   db?: Database,
 ): Promise<string | undefined> {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   const [row] = await queryRows<{ fingerprint: string }>(
     executor,
     sql`
@@ -65,7 +65,7 @@ interface GrowthRow {
  * current count keeps the last point equal to it even if history before the window is incomplete.
  */
 export async function readMemberGrowth(segmentId: string, days: number, db?: Database): Promise<GrowthRow[]> {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   return queryRows<GrowthRow>(
     executor,
     sql`
@@ -105,7 +105,7 @@ export interface SegmentTotals {
 
 /** The exact member count and the content counters summed over the segment's personalized content. */
 export async function readSegmentTotals(segmentId: string, db?: Database): Promise<SegmentTotals> {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   const [row] = await queryRows<SegmentTotals>(
     executor,
     sql`
@@ -138,7 +138,7 @@ export async function readTopContent(
   limit: number,
   db?: Database,
 ): Promise<ContentPerformanceRow[]> {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   return queryRows<ContentPerformanceRow>(
     executor,
     sql`
@@ -167,7 +167,7 @@ export async function readEngagementTrends(
   days: number,
   db?: Database,
 ): Promise<TrendRow[]> {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   return queryRows<TrendRow>(
     executor,
     sql`
@@ -194,7 +194,7 @@ export async function storeAnalytics(
   values: { stored: StoredAnalytics; analyzedAt: Date; estimatedSize: number },
   db?: Database,
 ): Promise<boolean> {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   const rows = await queryRows<{ id: string }>(
     executor,
     sql`

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { timestamp } from "@/lib/openapi/common";
+import { timestamp } from "@/lib/api/schemas";
 import { ANALYTICS_DEFAULT_DAYS, ANALYTICS_MAX_DAYS } from "./thresholds";
 
 export const analyticsQuery = z

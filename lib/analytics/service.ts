@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "@/lib/api/errors";
-import { estimateCriteriaSize } from "@/lib/criteria/refresh";
+import { estimateCriteriaSize } from "@/lib/criteria/service";
 import { findSegment } from "@/lib/segments/queries";
 import { decideCache } from "./cache";
 import { percentOf } from "./percent";

@@ -1,22 +1,20 @@
+import type { ErrorCode } from "./schemas";
+
 /** The one table from error code to HTTP status. */
-export const errorCodeToStatus = {
+export const errorCodeToStatus: Record<ErrorCode, number> = {
   bad_request: 400,
   invalid_json: 400,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
-  method_not_allowed: 405,
   conflict: 409,
   payload_too_large: 413,
-  unsupported_media_type: 415,
   validation_failed: 422,
   reference_not_found: 422,
   rate_limited: 429,
   internal_error: 500,
   service_unavailable: 503,
-} as const;
-
-export type ErrorCode = keyof typeof errorCodeToStatus;
+};
 
 export const errorCodeTitles: Record<ErrorCode, string> = {
   bad_request: "Bad request",
@@ -24,10 +22,8 @@ export const errorCodeTitles: Record<ErrorCode, string> = {
   unauthorized: "Unauthorized",
   forbidden: "Forbidden",
   not_found: "Not found",
-  method_not_allowed: "Method not allowed",
   conflict: "Conflict",
   payload_too_large: "Payload too large",
-  unsupported_media_type: "Unsupported media type",
   validation_failed: "Validation failed",
   reference_not_found: "Referenced resource not found",
   rate_limited: "Too many requests",

@@ -1,14 +1,6 @@
 import { ZodError } from "zod";
-import { type ErrorCode, errorCodeTitles, errorCodeToStatus } from "./error-codes";
-
-export type FieldLocation = "body" | "query" | "path";
-
-export interface FieldError {
-  /** Dotted path of the offending value, e.g. `criteria.age_range` or `segment_id`. */
-  field: string;
-  location: FieldLocation;
-  message: string;
-}
+import { errorCodeTitles, errorCodeToStatus } from "./error-codes";
+import type { ErrorCode, FieldError, FieldLocation, Problem } from "./schemas";
 
 /** The one error type of the API: a code from the table in error-codes.ts, a human detail, and field errors. */
 export class ApiError extends Error {
@@ -123,7 +115,7 @@ export function handleApiError(error: unknown, instance?: string): Response {
       apiError = new ApiError("internal_error", "An unexpected error occurred.");
     }
   }
-  const body = {
+  const body: Problem = {
     type: `${PROBLEM_TYPE_BASE}${apiError.code.replaceAll("_", "-")}`,
     title: errorCodeTitles[apiError.code],
     status: apiError.status,

@@ -1,4 +1,4 @@
-import type { FieldError } from "@/lib/api/errors";
+import type { FieldError } from "@/lib/api/schemas";
 
 /** An RFC 9457 problem answered by the API, thrown by apiFetch so that forms can show its message and fields. */
 export class ApiProblem extends Error {

@@ -1,31 +1,30 @@
 import "server-only";
 import { and, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
-import { type Database, getDb } from "@/db/client";
+import { type Database, dbOrDefault } from "@/db/client";
+import { escapeLike, type Page, readPage } from "@/db/rows";
 import { type Content, content, type NewContent } from "@/db/schema";
 import type { ListContentQuery, UpdateContentInput } from "./schemas";
 
 export async function insertContent(values: NewContent, db?: Database): Promise<Content> {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   const [row] = await executor.insert(content).values(values).returning();
   return row;
 }
 
 export async function findContent(id: string, db?: Database): Promise<Content | undefined> {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   const [row] = await executor.select().from(content).where(eq(content.id, id)).limit(1);
   return row;
 }
 
 export async function contentExists(id: string, db?: Database): Promise<boolean> {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   const rows = await executor.select({ id: content.id }).from(content).where(eq(content.id, id)).limit(1);
   return rows.length > 0;
 }
 
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-export async function listContent(query: ListContentQuery): Promise<{ items: Content[]; total: number }> {
-  const db = await getDb();
+export async function listContent(query: ListContentQuery, db?: Database): Promise<Page<Content>> {
+  const executor = await dbOrDefault(db);
   const conditions: SQL[] = [];
   if (query.persona_id) conditions.push(eq(content.persona_id, query.persona_id));
   if (query.content_type) conditions.push(eq(content.content_type, query.content_type));
@@ -35,17 +34,17 @@ export async function listContent(query: ListContentQuery): Promise<{ items: Con
     if (match) conditions.push(match);
   }
   const where = conditions.length > 0 ? and(...conditions) : undefined;
-  const [items, [{ total }]] = await Promise.all([
-    db
+  return readPage(
+    query,
+    executor
       .select()
       .from(content)
       .where(where)
       .orderBy(desc(content.created_at), desc(content.id))
       .limit(query.limit)
       .offset(query.offset),
-    db.select({ total: count() }).from(content).where(where),
-  ]);
-  return { items, total };
+    executor.select({ total: count() }).from(content).where(where),
+  );
 }
 
 export async function updateContent(
@@ -53,7 +52,7 @@ export async function updateContent(
   values: UpdateContentInput,
   db?: Database,
 ): Promise<Content | undefined> {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   const [row] = await executor
     .update(content)
     .set({ ...values, updated_at: new Date() })
@@ -64,7 +63,7 @@ export async function updateContent(
 
 /** Its personalized content, with performance history, goes with it (ON DELETE CASCADE). */
 export async function deleteContent(id: string, db?: Database): Promise<boolean> {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   const rows = await executor.delete(content).where(eq(content.id, id)).returning({ id: content.id });
   return rows.length > 0;
 }

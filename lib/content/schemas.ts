@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageOf, paginationQuery, timestamp } from "@/lib/openapi/common";
+import { pageOf, paginationQuery, timestamp } from "@/lib/api/schemas";
 
 export const contentTypes = ["article", "video", "image", "email", "social", "other"] as const;
 

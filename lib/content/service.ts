@@ -23,8 +23,7 @@ export async function getContent(id: string): Promise<Content> {
 }
 
 export async function listContent(query: ListContentQuery) {
-  const { items, total } = await queries.listContent(query);
-  return { items, total, limit: query.limit, offset: query.offset };
+  return queries.listContent(query);
 }
 
 export async function updateContent(id: string, patch: UpdateContentInput): Promise<Content> {

@@ -3,8 +3,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { queryRows } from "@/db/rows";
-import { users } from "@/db/schema";
+import type { NewUser, User } from "@/db/schema";
 import { specCriteriaExamples } from "@/lib/criteria/spec-examples";
+import { seedUsers } from "@/tests/support/seed-users";
 import { confidenceSql, matchSql } from "./compile-sql";
 import { evaluateCriteria, type Profile } from "./evaluate";
 import { parseCriteria } from "./parse-criteria";
@@ -13,13 +14,9 @@ import { criteriaArb, NOW, populationArb } from "./testing/arbitraries";
 // The property the whole engine rests on: the compiled SQL and the independent in-memory evaluator
 // select exactly the same users with the same confidence, on whichever database the tests run.
 
-async function loadPopulation(population: unknown[]): Promise<Profile[]> {
-  const db = await getDb();
-  await db.execute(sql`delete from users where true`);
-  return (await db
-    .insert(users)
-    .values(population as never)
-    .returning()) as unknown as Profile[];
+async function loadPopulation(population: Omit<NewUser, "id">[]): Promise<User[]> {
+  await (await getDb()).execute(sql`delete from users where true`);
+  return seedUsers(population);
 }
 
 async function selectWithSql(criteria: Record<string, unknown>) {
@@ -45,7 +42,7 @@ describe("criteria compiled to SQL agree with the in-memory oracle", () => {
           for (const criteria of criteriaList) {
             const { node, rows } = await selectWithSql(criteria);
             const expected = profiles
-              .map((p) => ({ id: (p as unknown as { id: string }).id, ...evaluateCriteria(node, p, NOW) }))
+              .map((p) => ({ id: p.id, ...evaluateCriteria(node, p, NOW) }))
               .filter((e) => e.matches)
               .sort((a, b) => (a.id < b.id ? -1 : 1));
             expect(
@@ -97,7 +94,7 @@ describe("criteria compiled to SQL agree with the in-memory oracle", () => {
       const { rows } = await selectWithSql(criteria);
       const expected = profiles
         .filter(meanings[i])
-        .map((p) => (p as unknown as { id: string }).id)
+        .map((p) => p.id)
         .sort();
       expect(rows.map((r) => r.id)).toEqual(expected);
     }

@@ -1,6 +1,7 @@
 import { isProfileField, type Operator, profileFields, TRAIT_PREFIX } from "./fields";
 
-const phrases: Record<Operator, string> = {
+/** Every operator of the criteria language in words: the builder's operator picker and the sentences below. */
+export const operatorLabels: Record<Operator, string> = {
   eq: "is",
   neq: "is not",
   in: "is one of",
@@ -14,7 +15,7 @@ const phrases: Record<Operator, string> = {
   between: "is between",
   exists: "is set",
   not_exists: "is not set",
-  within_last_days: "within the last",
+  within_last_days: "is within the last (days)",
 };
 
 function fieldLabel(field: string): string {
@@ -27,12 +28,12 @@ function show(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-/** A short sentence for the builder, explain and assignment reasons, e.g. "Age is between 25 and 45". */
+/** A condition's label in explain and in assignment reasons, e.g. "Age is between 25 and 45". */
 export function describeCondition(field: string, op: Operator, value: unknown): string {
   const label = fieldLabel(field);
-  if (op === "exists" || op === "not_exists") return `${label} ${phrases[op]}`;
+  if (op === "exists" || op === "not_exists") return `${label} ${operatorLabels[op]}`;
   if (op === "within_last_days") return `${label} within the last ${value} days`;
   if (op === "between" && Array.isArray(value))
     return `${label} is between ${show(value[0])} and ${show(value[1])}`;
-  return `${label} ${phrases[op]} ${show(value)}`;
+  return `${label} ${operatorLabels[op]} ${show(value)}`;
 }

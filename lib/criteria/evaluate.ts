@@ -1,22 +1,24 @@
+import type { User } from "@/db/schema";
 import type { Condition, CriteriaNode } from "./ast";
 
 /** The profile values criteria can test, as stored (normalised). */
-export interface Profile {
-  age: number | null;
-  location: string | null;
-  gender: string | null;
-  interests: string[];
-  content_preferences: string[];
-  purchase_count: number;
-  total_spent: number;
-  engagement_level: string | null;
-  engagement_frequency: string | null;
-  avg_session_duration: number | null;
-  last_active_at: Date | null;
-  interaction_score: number | null;
-  created_at: Date;
-  traits: Record<string, unknown>;
-}
+export type Profile = Pick<
+  User,
+  | "age"
+  | "location"
+  | "gender"
+  | "interests"
+  | "content_preferences"
+  | "purchase_count"
+  | "total_spent"
+  | "engagement_level"
+  | "engagement_frequency"
+  | "avg_session_duration"
+  | "last_active_at"
+  | "interaction_score"
+  | "created_at"
+  | "traits"
+>;
 
 export interface Evaluation {
   matches: boolean;

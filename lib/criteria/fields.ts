@@ -32,21 +32,8 @@ export const operatorsByType: Record<FieldType, readonly Operator[]> = {
   "string[]": ["contains_any", "contains_all", "exists", "not_exists"],
   timestamp: ["gt", "gte", "lt", "lte", "between", "within_last_days", "exists", "not_exists"],
   boolean: ["eq", "neq", "exists", "not_exists"],
-  json: [
-    "eq",
-    "neq",
-    "in",
-    "not_in",
-    "contains_any",
-    "contains_all",
-    "gt",
-    "gte",
-    "lt",
-    "lte",
-    "between",
-    "exists",
-    "not_exists",
-  ],
+  // A trait can hold any JSON value: every operator but the date-only one.
+  json: operators.filter((op) => op !== "within_last_days"),
 };
 
 export interface ProfileField {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type ExperimentArm, evaluateExperiment } from "./evaluate-experiment";
+import { evaluateExperiment } from "./evaluate-experiment";
+import type { ExperimentArm } from "./schemas";
 import { variantLabel } from "./verdict";
 
 const options = { metric: "conversion" as const, mde: 0.1, alpha: 0.05 };

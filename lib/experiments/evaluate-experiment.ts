@@ -9,77 +9,19 @@ import {
   twoProportionZTest,
   wilsonInterval,
 } from "./proportions";
+import type {
+  ExperimentArm,
+  ExperimentEvaluation,
+  ExperimentQuery,
+  ExperimentStatus,
+  VariantResult,
+} from "./schemas";
 import { describeVerdict } from "./verdict";
-
-export const experimentMetrics = ["conversion", "engagement"] as const;
-export type ExperimentMetric = (typeof experimentMetrics)[number];
-
-export const experimentStatuses = [
-  "no_experiment",
-  "no_control",
-  "single_variant",
-  "collecting_data",
-  "significant_winner",
-  "significant_loser",
-  "no_detectable_difference",
-] as const;
-export type ExperimentStatus = (typeof experimentStatuses)[number];
 
 /** Planned power of the test; the sample size is the one that reaches it. */
 export const EXPERIMENT_POWER = 0.8;
 /** A sample ratio mismatch is flagged below this p-value: the split, not chance, is off. */
 export const SAMPLE_RATIO_ALPHA = 0.001;
-
-export interface ExperimentArm {
-  personalized_content_id: string;
-  variant_id: string | null;
-  is_control: boolean;
-  title: string | null;
-  views: number;
-  successes: number;
-}
-
-export interface ExperimentOptions {
-  metric: ExperimentMetric;
-  /** Relative minimum detectable effect, e.g. 0.1 for ±10% of the control's rate. */
-  mde: number;
-  alpha: number;
-}
-
-export interface VariantResult extends ExperimentArm {
-  rate: number | null;
-  rate_ci: Interval | null;
-  uplift_absolute: number | null;
-  uplift_absolute_ci: Interval | null;
-  uplift_relative: number | null;
-  uplift_relative_ci: Interval | null;
-  p_value: number | null;
-  p_value_adjusted: number | null;
-  probability_to_beat_control: number | null;
-  significant: boolean;
-}
-
-export interface ExperimentEvaluation {
-  metric: ExperimentMetric;
-  status: ExperimentStatus;
-  verdict: string;
-  control: VariantResult | null;
-  variants: VariantResult[];
-  sample_ratio: {
-    expected_shares: number[];
-    observed_shares: number[];
-    chi_square: number | null;
-    p_value: number | null;
-    mismatch: boolean;
-  };
-  required_sample_size_per_variant: number | null;
-  views_needed: number | null;
-  minimum_detectable_effect: number;
-  alpha: number;
-  power: number;
-  confidence_level: number;
-  warnings: string[];
-}
 
 const finite = (value: number | null | undefined): number | null =>
   value !== null && value !== undefined && Number.isFinite(value) ? value : null;
@@ -121,7 +63,7 @@ function compareToControl(arm: VariantResult, control: VariantResult, z: number)
  * with the sample size planned from the control's rate. No winner or loser is called before every
  * group has reached that size, so that peeking at the results does not inflate false positives.
  */
-export function evaluateExperiment(input: ExperimentArm[], options: ExperimentOptions): ExperimentEvaluation {
+export function evaluateExperiment(input: ExperimentArm[], options: ExperimentQuery): ExperimentEvaluation {
   const z = normalQuantile(1 - options.alpha / 2);
   const warnings: string[] = [];
   const arms = input.map((arm) => {

@@ -1,11 +1,11 @@
 import "server-only";
 import { and, asc, desc, eq, isNotNull, or } from "drizzle-orm";
-import { type Database, getDb } from "@/db/client";
+import { type Database, dbOrDefault } from "@/db/client";
 import { content, personalizedContent } from "@/db/schema";
 
 /** The segment's A/B groups: personalized content with a variant id, or marked as the control. */
 export async function listExperimentGroups(segmentId: string, db?: Database) {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   return executor
     .select({
       personalized_content_id: personalizedContent.id,

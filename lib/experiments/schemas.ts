@@ -1,5 +1,16 @@
 import { z } from "zod";
-import { experimentMetrics, experimentStatuses } from "./evaluate-experiment";
+
+export const experimentMetrics = ["conversion", "engagement"] as const;
+
+export const experimentStatuses = [
+  "no_experiment",
+  "no_control",
+  "single_variant",
+  "collecting_data",
+  "significant_winner",
+  "significant_loser",
+  "no_detectable_difference",
+] as const;
 
 export const experimentQuery = z
   .object({
@@ -25,14 +36,18 @@ export const experimentQuery = z
 const interval = z.tuple([z.number(), z.number()]).nullable();
 const rate = z.number().nullable().describe("A proportion, 0 to 1 (not a percentage).");
 
-export const variantResultSchema = z
-  .object({
-    personalized_content_id: z.uuid(),
-    variant_id: z.string().nullable(),
-    is_control: z.boolean(),
-    title: z.string().nullable(),
-    views: z.number().int(),
-    successes: z.number().int(),
+/** One arm's counts, as the statistics read them. */
+const experimentArmSchema = z.object({
+  personalized_content_id: z.uuid(),
+  variant_id: z.string().nullable(),
+  is_control: z.boolean(),
+  title: z.string().nullable(),
+  views: z.number().int(),
+  successes: z.number().int(),
+});
+
+export const variantResultSchema = experimentArmSchema
+  .extend({
     rate,
     rate_ci: interval.describe("Wilson score interval."),
     uplift_absolute: z.number().nullable().describe("rate − control rate."),
@@ -87,4 +102,10 @@ export const experimentResultSchema = z
   .meta({ id: "ExperimentResult" });
 
 export type ExperimentQuery = z.infer<typeof experimentQuery>;
+export type ExperimentMetric = ExperimentQuery["metric"];
 export type ExperimentResult = z.infer<typeof experimentResultSchema>;
+export type ExperimentStatus = ExperimentResult["status"];
+export type ExperimentArm = z.infer<typeof experimentArmSchema>;
+export type VariantResult = z.infer<typeof variantResultSchema>;
+/** The read-out before it is tied to a segment. */
+export type ExperimentEvaluation = Omit<ExperimentResult, "segment_id">;

@@ -1,4 +1,4 @@
-import type { ExperimentEvaluation, VariantResult } from "./evaluate-experiment";
+import type { ExperimentEvaluation, VariantResult } from "./schemas";
 
 const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { timestamp } from "@/lib/openapi/common";
+import { timestamp } from "@/lib/api/schemas";
 
 export const healthSchema = z
   .object({

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { timestamp } from "@/lib/openapi/common";
+import { timestamp } from "@/lib/api/schemas";
+import { refreshResultSchema } from "@/lib/segments/schemas";
 
 export const jobStatuses = ["queued", "running", "succeeded", "failed"] as const;
 export const jobKinds = ["segment_refresh"] as const;
@@ -11,10 +12,8 @@ export const jobSchema = z
     segment_id: z.uuid().nullable(),
     status: z.enum(jobStatuses),
     progress: z.number().min(0).max(1).describe("Share of the work done, 0 to 1."),
-    result: z
-      .record(z.string(), z.unknown())
-      .nullable()
-      .describe("When succeeded: what the work produced (for a refresh, a RefreshResult)."),
+    // One kind of job so far: when another comes, `result` becomes a union keyed by `kind`.
+    result: refreshResultSchema.nullable().describe("When succeeded: what the refresh produced."),
     error: z.string().nullable().describe("When failed: why, in words."),
     created_at: timestamp,
     started_at: timestamp.nullable(),

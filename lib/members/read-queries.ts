@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, getTableColumns, ilike, or, type SQL, sql } from "drizzle-orm";
-import { type Database, getDb } from "@/db/client";
+import { type Database, dbOrDefault } from "@/db/client";
+import { escapeLike, type Page, readPage } from "@/db/rows";
 import { segmentMembers, users } from "@/db/schema";
 import { userSummaryColumns } from "@/lib/users/queries";
 import type { ListMembersQuery, Member } from "./schemas";
@@ -18,7 +19,7 @@ export async function findMember(
   userId: string,
   db?: Database,
 ): Promise<MemberRow | undefined> {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   const [row] = await executor
     .select(memberColumns)
     .from(segmentMembers)
@@ -27,8 +28,6 @@ export async function findMember(
     .limit(1);
   return row as MemberRow | undefined;
 }
-
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const memberSortColumns = {
   joined_at: segmentMembers.joined_at,
@@ -39,8 +38,9 @@ const memberSortColumns = {
 export async function listMembers(
   segmentId: string,
   query: ListMembersQuery,
-): Promise<{ items: MemberRow[]; total: number }> {
-  const db = await getDb();
+  db?: Database,
+): Promise<Page<MemberRow>> {
+  const executor = await dbOrDefault(db);
   const conditions: SQL[] = [eq(segmentMembers.segment_id, segmentId)];
   if (query.source) conditions.push(eq(segmentMembers.source, query.source));
   if (query.search) {
@@ -55,8 +55,9 @@ export async function listMembers(
   const where = and(...conditions);
   const descending = query.sort.startsWith("-");
   const column = memberSortColumns[query.sort.replace(/^-/, "") as keyof typeof memberSortColumns];
-  const [items, [{ total }]] = await Promise.all([
-    db
+  return readPage(
+    query,
+    executor
       .select(memberColumns)
       .from(segmentMembers)
       .innerJoin(users, eq(users.id, segmentMembers.user_id))
@@ -64,13 +65,12 @@ export async function listMembers(
       .orderBy(descending ? desc(column) : asc(column), asc(segmentMembers.id))
       .limit(query.limit)
       .offset(query.offset),
-    db
+    executor
       .select({ total: count() })
       .from(segmentMembers)
       .innerJoin(users, eq(users.id, segmentMembers.user_id))
       .where(where),
-  ]);
-  return { items: items as MemberRow[], total };
+  );
 }
 
 export interface ExportRow {
@@ -98,10 +98,10 @@ export async function exportMembersPage(
   segmentId: string,
   after: ExportRow["cursor"] | undefined,
   pageSize: number,
-  executor?: Database,
+  db?: Database,
 ): Promise<ExportRow[]> {
-  const db = executor ?? (await getDb());
-  const rows = await db
+  const executor = await dbOrDefault(db);
+  const rows = await executor
     .select({
       user_id: segmentMembers.user_id,
       email: users.email,

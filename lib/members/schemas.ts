@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageOf, paginationQuery, timestamp } from "@/lib/openapi/common";
+import { pageOf, paginationQuery, timestamp } from "@/lib/api/schemas";
 import { userSummarySchema } from "@/lib/users/schemas";
 
 export const memberSources = ["manual", "criteria"] as const;

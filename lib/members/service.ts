@@ -1,6 +1,7 @@
 import "server-only";
 import { snapshotTransaction, transaction } from "@/db/client";
-import { ApiError, type FieldError, notFound } from "@/lib/api/errors";
+import { ApiError, notFound } from "@/lib/api/errors";
+import type { FieldError } from "@/lib/api/schemas";
 import { findSegment, lockSegment } from "@/lib/segments/queries";
 import { csvRecord } from "./members-csv";
 import * as queries from "./queries";
@@ -114,8 +115,7 @@ export async function removeMembers(segmentId: string, input: BulkRemoveMembersI
 
 export async function listMembers(segmentId: string, query: ListMembersQuery) {
   if (!(await findSegment(segmentId))) throw notFound("Segment", segmentId);
-  const { items, total } = await reads.listMembers(segmentId, query);
-  return { items, total, limit: query.limit, offset: query.offset };
+  return reads.listMembers(segmentId, query);
 }
 
 const EXPORT_PAGE_SIZE = 5_000;

@@ -1,5 +1,5 @@
 import { type ZodType, z } from "zod";
-import { problemSchema } from "./common";
+import { problemSchema } from "@/lib/api/schemas";
 import type { Operation } from "./operation";
 import { analyticsOperations } from "./paths/analytics";
 import { criteriaOperations } from "./paths/criteria";
@@ -10,6 +10,14 @@ import { resourcesOperations } from "./paths/resources";
 import { segmentOperations } from "./paths/segments";
 
 /** Every documented endpoint. Each domain adds its operations in its own file under ./paths. */
+/** The outline every OpenAPI 3.1 document has; the rest is checked by tests/api/openapi.test.ts. */
+export const openApiDocumentSchema = z.looseObject({
+  openapi: z.string().startsWith("3.1"),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.record(z.string(), z.unknown())),
+  components: z.looseObject({ schemas: z.record(z.string(), z.unknown()) }),
+});
+
 export const operations: Operation[] = [
   ...segmentOperations,
   ...criteriaOperations,

@@ -1,12 +1,12 @@
 import "server-only";
 import { inArray } from "drizzle-orm";
-import { type Database, getDb } from "@/db/client";
+import { type Database, dbOrDefault } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { audienceSegments } from "@/db/schema";
 import { type OverlapPairRow, overlapPairsSql } from "./overlap-sql";
 
 export async function findSegmentSummaries(ids: string[], db?: Database) {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   return executor
     .select({
       id: audienceSegments.id,
@@ -18,6 +18,6 @@ export async function findSegmentSummaries(ids: string[], db?: Database) {
 }
 
 export async function readOverlapPairs(ids: string[], db?: Database): Promise<OverlapPairRow[]> {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   return queryRows<OverlapPairRow>(executor, overlapPairsSql(ids));
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { transaction } from "@/db/client";
-import { ApiError, type FieldError, notFound } from "@/lib/api/errors";
+import { ApiError, notFound } from "@/lib/api/errors";
+import type { FieldError } from "@/lib/api/schemas";
 import { aggregateEvents, utcDay } from "./aggregate-events";
 import { addToCounters, addToDaily, lockCounters, totalsOf } from "./performance-queries";
 import { difference, nextTotals, type PerformanceInput, ratioErrors } from "./performance-totals";

@@ -1,4 +1,4 @@
-import type { FieldError } from "@/lib/api/errors";
+import type { FieldError } from "@/lib/api/schemas";
 
 export interface PerformanceTotals {
   views: number;

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, count, desc, eq, getTableColumns, type SQL } from "drizzle-orm";
-import { type Database, getDb } from "@/db/client";
+import { type Database, dbOrDefault } from "@/db/client";
+import { readPage } from "@/db/rows";
 import { audienceSegments, content, type NewPersonalizedContent, personalizedContent } from "@/db/schema";
 import type { ListPersonalizedQuery } from "./schemas";
 
@@ -10,13 +11,13 @@ const withContentColumns = {
 };
 
 export async function contentExists(id: string, db?: Database): Promise<boolean> {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   const rows = await executor.select({ id: content.id }).from(content).where(eq(content.id, id)).limit(1);
   return rows.length > 0;
 }
 
 export async function segmentExists(id: string, db?: Database): Promise<boolean> {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   const rows = await executor
     .select({ id: audienceSegments.id })
     .from(audienceSegments)
@@ -26,7 +27,7 @@ export async function segmentExists(id: string, db?: Database): Promise<boolean>
 }
 
 export async function insertPersonalized(values: NewPersonalizedContent, db?: Database): Promise<string> {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   const [row] = await executor
     .insert(personalizedContent)
     .values(values)
@@ -36,7 +37,7 @@ export async function insertPersonalized(values: NewPersonalizedContent, db?: Da
 
 /** The personalized content with a summary of its content item. */
 export async function findPersonalized(id: string, db?: Database) {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   const [row] = await executor
     .select(withContentColumns)
     .from(personalizedContent)
@@ -46,15 +47,16 @@ export async function findPersonalized(id: string, db?: Database) {
   return row;
 }
 
-export async function listPersonalized(query: ListPersonalizedQuery) {
-  const db = await getDb();
+export async function listPersonalized(query: ListPersonalizedQuery, db?: Database) {
+  const executor = await dbOrDefault(db);
   const conditions: SQL[] = [];
   if (query.segment_id) conditions.push(eq(personalizedContent.segment_id, query.segment_id));
   if (query.content_id) conditions.push(eq(personalizedContent.content_id, query.content_id));
   if (query.variant_id) conditions.push(eq(personalizedContent.variant_id, query.variant_id));
   const where = conditions.length > 0 ? and(...conditions) : undefined;
-  const [items, [{ total }]] = await Promise.all([
-    db
+  return readPage(
+    query,
+    executor
       .select(withContentColumns)
       .from(personalizedContent)
       .innerJoin(content, eq(content.id, personalizedContent.content_id))
@@ -62,9 +64,8 @@ export async function listPersonalized(query: ListPersonalizedQuery) {
       .orderBy(desc(personalizedContent.created_at), desc(personalizedContent.id))
       .limit(query.limit)
       .offset(query.offset),
-    db.select({ total: count() }).from(personalizedContent).where(where),
-  ]);
-  return { items, total };
+    executor.select({ total: count() }).from(personalizedContent).where(where),
+  );
 }
 
 export async function updatePersonalized(
@@ -72,7 +73,7 @@ export async function updatePersonalized(
   values: Partial<Pick<NewPersonalizedContent, "variant_id" | "is_control" | "published_at">>,
   db?: Database,
 ): Promise<boolean> {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   const rows = await executor
     .update(personalizedContent)
     .set({ ...values, updated_at: new Date() })
@@ -83,7 +84,7 @@ export async function updatePersonalized(
 
 /** Its performance history and daily rows go with it (ON DELETE CASCADE). */
 export async function deletePersonalized(id: string, db?: Database): Promise<boolean> {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   const rows = await executor
     .delete(personalizedContent)
     .where(eq(personalizedContent.id, id))

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageOf, paginationQuery, timestamp } from "@/lib/openapi/common";
+import { pageOf, paginationQuery, timestamp } from "@/lib/api/schemas";
 
 /** At most this many events in one batch. */
 export const MAX_EVENTS_PER_BATCH = 10_000;

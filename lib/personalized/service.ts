@@ -27,8 +27,7 @@ export async function createPersonalized(input: CreatePersonalizedInput) {
 }
 
 export async function listPersonalized(query: ListPersonalizedQuery) {
-  const { items, total } = await queries.listPersonalized(query);
-  return { items, total, limit: query.limit, offset: query.offset };
+  return queries.listPersonalized(query);
 }
 
 export async function updatePersonalized(id: string, patch: UpdatePersonalizedInput) {

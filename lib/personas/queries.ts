@@ -1,44 +1,43 @@
 import "server-only";
 import { asc, count, desc, eq, ilike, or } from "drizzle-orm";
-import { type Database, getDb } from "@/db/client";
+import { type Database, dbOrDefault } from "@/db/client";
+import { escapeLike, type Page, readPage } from "@/db/rows";
 import { type NewPersona, type Persona, personas } from "@/db/schema";
 import type { ListPersonasQuery, UpdatePersonaInput } from "./schemas";
 
 export async function personaExists(id: string, db?: Database): Promise<boolean> {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   const rows = await executor.select({ id: personas.id }).from(personas).where(eq(personas.id, id)).limit(1);
   return rows.length > 0;
 }
 
 export async function insertPersona(values: NewPersona, db?: Database): Promise<Persona> {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   const [row] = await executor.insert(personas).values(values).returning();
   return row;
 }
 
 export async function findPersona(id: string, db?: Database): Promise<Persona | undefined> {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   const [row] = await executor.select().from(personas).where(eq(personas.id, id)).limit(1);
   return row;
 }
 
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-export async function listPersonas(query: ListPersonasQuery): Promise<{ items: Persona[]; total: number }> {
-  const db = await getDb();
+export async function listPersonas(query: ListPersonasQuery, db?: Database): Promise<Page<Persona>> {
+  const executor = await dbOrDefault(db);
   const pattern = query.search ? `%${escapeLike(query.search)}%` : undefined;
   const where = pattern ? or(ilike(personas.name, pattern), ilike(personas.description, pattern)) : undefined;
-  const [items, [{ total }]] = await Promise.all([
-    db
+  return readPage(
+    query,
+    executor
       .select()
       .from(personas)
       .where(where)
       .orderBy(asc(personas.name), desc(personas.created_at), asc(personas.id))
       .limit(query.limit)
       .offset(query.offset),
-    db.select({ total: count() }).from(personas).where(where),
-  ]);
-  return { items, total };
+    executor.select({ total: count() }).from(personas).where(where),
+  );
 }
 
 export async function updatePersona(
@@ -46,7 +45,7 @@ export async function updatePersona(
   values: UpdatePersonaInput,
   db?: Database,
 ): Promise<Persona | undefined> {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   const [row] = await executor
     .update(personas)
     .set({ ...values, updated_at: new Date() })
@@ -57,7 +56,7 @@ export async function updatePersona(
 
 /** Segments and content of the persona stay, with persona_id set to null (ON DELETE SET NULL). */
 export async function deletePersona(id: string, db?: Database): Promise<boolean> {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   const rows = await executor.delete(personas).where(eq(personas.id, id)).returning({ id: personas.id });
   return rows.length > 0;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageOf, paginationQuery, timestamp } from "@/lib/openapi/common";
+import { pageOf, paginationQuery, timestamp } from "@/lib/api/schemas";
 
 const personaFields = {
   name: z.string().trim().min(1).max(100),

@@ -15,8 +15,7 @@ export async function getPersona(id: string): Promise<Persona> {
 }
 
 export async function listPersonas(query: ListPersonasQuery) {
-  const { items, total } = await queries.listPersonas(query);
-  return { items, total, limit: query.limit, offset: query.offset };
+  return queries.listPersonas(query);
 }
 
 export async function updatePersona(id: string, patch: UpdatePersonaInput): Promise<Persona> {

@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { audienceSegments, segmentMembershipEvents } from "@/db/schema";
-import { daysAgo, insertUsers } from "@/lib/criteria/testing/fixtures";
 import { runJobOnce } from "@/lib/scheduler/scheduler";
+import { daysAgo } from "@/tests/support/factories";
+import { seedUsers } from "@/tests/support/seed-users";
 import { applyRetention, retentionJob } from "./retention-job";
 
 async function eventsBySegment(segmentId: string) {
@@ -23,7 +24,7 @@ describe("retention", () => {
       .insert(audienceSegments)
       .values({ segment_name: `Retention ${Date.now()}`, criteria: {} })
       .returning();
-    const [a, b, c] = await insertUsers([{}, {}, {}]);
+    const [a, b, c] = await seedUsers([{}, {}, {}]);
     const at = (days: number) => daysAgo(days);
     await db.insert(segmentMembershipEvents).values([
       // a joined long ago and is still a member: its join stays, whatever its age.
@@ -57,7 +58,7 @@ describe("retention", () => {
       .insert(audienceSegments)
       .values({ segment_name: `Retention days ${Date.now()}`, criteria: {} })
       .returning();
-    const [u] = await insertUsers([{}]);
+    const [u] = await seedUsers([{}]);
     await db.insert(segmentMembershipEvents).values([
       { segment_id: segment.id, user_id: u.id, event: "join", occurred_at: daysAgo(40) },
       { segment_id: segment.id, user_id: u.id, event: "leave", occurred_at: daysAgo(35) },

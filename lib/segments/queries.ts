@@ -1,17 +1,18 @@
 import "server-only";
 import { and, asc, count, desc, eq, getTableColumns, ilike, or, type SQL, sql } from "drizzle-orm";
-import { type Database, getDb } from "@/db/client";
+import { type Database, dbOrDefault } from "@/db/client";
+import { escapeLike, type Page, readPage } from "@/db/rows";
 import { audienceSegments, type NewSegment, type Segment } from "@/db/schema";
 import type { ListSegmentsQuery } from "./schemas";
 
 export async function insertSegment(values: NewSegment, db?: Database): Promise<Segment> {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   const [row] = await executor.insert(audienceSegments).values(values).returning();
   return row;
 }
 
 export async function findSegment(id: string, db?: Database): Promise<Segment | undefined> {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   const [row] = await executor.select().from(audienceSegments).where(eq(audienceSegments.id, id)).limit(1);
   return row;
 }
@@ -26,8 +27,6 @@ export async function lockSegment(id: string, tx: Database): Promise<Segment | u
     .for("update");
   return row;
 }
-
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * The segment's content totals, live, so the list shows them without waiting for an analysis.
@@ -44,10 +43,8 @@ const contentTotals = {
 
 export type SegmentListItem = Segment & { total_views: number; engagement_rate: number | null };
 
-export async function listSegments(
-  query: ListSegmentsQuery,
-): Promise<{ items: SegmentListItem[]; total: number }> {
-  const db = await getDb();
+export async function listSegments(query: ListSegmentsQuery, db?: Database): Promise<Page<SegmentListItem>> {
+  const executor = await dbOrDefault(db);
   const conditions: SQL[] = [];
   if (query.persona_id) conditions.push(eq(audienceSegments.persona_id, query.persona_id));
   if (query.status) conditions.push(eq(audienceSegments.status, query.status));
@@ -66,7 +63,7 @@ export async function listSegments(
   const column = audienceSegments[query.sort.replace(/^-/, "") as keyof typeof audienceSegments.$inferSelect];
   // The page and the total in one statement (one turn on PGlite's single connection, instead of two);
   // only a page past the end, which carries no total, needs the count on its own.
-  const rows = await db
+  const rows = await executor
     .select({
       ...getTableColumns(audienceSegments),
       ...contentTotals,
@@ -78,9 +75,13 @@ export async function listSegments(
     .limit(query.limit)
     .offset(query.offset);
   const items = rows.map(({ full_count: _total, ...item }) => item);
-  if (rows.length > 0) return { items, total: Number(rows[0].full_count) };
-  const [{ total }] = await db.select({ total: count() }).from(audienceSegments).where(where);
-  return { items, total };
+  const page = { limit: query.limit, offset: query.offset };
+  if (rows.length > 0) return { items, total: Number(rows[0].full_count), ...page };
+  return readPage(
+    page,
+    Promise.resolve(items),
+    executor.select({ total: count() }).from(audienceSegments).where(where),
+  );
 }
 
 export async function updateSegment(
@@ -88,7 +89,7 @@ export async function updateSegment(
   values: Partial<NewSegment>,
   db?: Database,
 ): Promise<Segment | undefined> {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   const [row] = await executor
     .update(audienceSegments)
     .set({ ...values, updated_at: new Date() })
@@ -99,7 +100,7 @@ export async function updateSegment(
 
 /** Members, personalized content and histories go with the segment (ON DELETE CASCADE). */
 export async function deleteSegment(id: string, db?: Database): Promise<boolean> {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   const rows = await executor
     .delete(audienceSegments)
     .where(eq(audienceSegments.id, id))

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { pageOf, paginationQuery, timestamp } from "@/lib/api/schemas";
+import { operators } from "@/lib/criteria/fields";
 import { criteriaSchema } from "@/lib/criteria/schema";
-import { pageOf, paginationQuery, timestamp } from "@/lib/openapi/common";
 
 export const segmentStrategies = ["demographic", "behavioral", "engagement", "hybrid"] as const;
 export const segmentStatuses = ["active", "paused", "archived"] as const;
@@ -86,6 +87,64 @@ export const segmentListItemSchema = segmentSchema
 
 export const segmentPageSchema = pageOf(segmentListItemSchema).meta({ id: "SegmentPage" });
 
+export const refreshResultSchema = z
+  .object({
+    added: z.number().int(),
+    removed: z.number().int(),
+    unchanged: z.number().int().describe("Members before the refresh that stayed (manual members included)."),
+    member_count: z.number().int(),
+    took_ms: z.number(),
+  })
+  .meta({ id: "RefreshResult" });
+
+export const refreshQuery = z
+  .object({
+    async: z
+      .enum(["true", "false"])
+      .optional()
+      .describe(
+        "`true`: always run as a background job (202); `false`: always at once (200). Left out: a job when " +
+          "the refresh is big (REFRESH_ASYNC_MIN_USERS users or members), else at once.",
+      ),
+  })
+  .strict();
+
+export const explainSchema = z
+  .object({
+    segment_id: z.uuid(),
+    user_id: z.uuid(),
+    matches: z.boolean(),
+    confidence_score: z.number().min(0).max(1),
+    min_match: z.number().nullable(),
+    conditions: z.array(
+      z.object({
+        path: z.string(),
+        label: z.string(),
+        field: z.string(),
+        op: z.enum(operators),
+        expected: z.unknown(),
+        actual: z.unknown(),
+        passed: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ id: "MembershipExplanation" });
+
+export const revisionSchema = z
+  .object({
+    revision: z.number().int(),
+    changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
+    definition: z.record(z.string(), z.unknown()),
+    estimated_size: z.number().int(),
+    created_at: timestamp,
+  })
+  .meta({ id: "SegmentRevision" });
+
+export const revisionPageSchema = pageOf(revisionSchema).meta({ id: "SegmentRevisionPage" });
+
+export const revisionsQuery = paginationQuery.strict();
+
 export type CreateSegmentInput = z.infer<typeof createSegmentSchema>;
 export type UpdateSegmentInput = z.infer<typeof updateSegmentSchema>;
 export type ListSegmentsQuery = z.infer<typeof listSegmentsQuery>;
+export type RevisionsQuery = z.infer<typeof revisionsQuery>;

@@ -1,13 +1,23 @@
 import "server-only";
 import { type Database, transaction } from "@/db/client";
-import type { Segment } from "@/db/schema";
+import type { BackgroundJob, Segment } from "@/db/schema";
 import { ApiError, notFound, referenceNotFound } from "@/lib/api/errors";
-import { insertRevision } from "@/lib/criteria/queries";
-import { estimateCriteriaSize, refreshMembership } from "@/lib/criteria/refresh";
-import { definitionChanges, segmentDefinition } from "@/lib/criteria/segment-definition";
+import { listConditions } from "@/lib/criteria/ast";
+import { actualValue } from "@/lib/criteria/evaluate";
+import { parseValidCriteria } from "@/lib/criteria/parse-criteria";
+import { explainUser } from "@/lib/criteria/queries";
+import { estimateCriteriaSize } from "@/lib/criteria/service";
+import { readEnv } from "@/lib/env";
+import { findActiveJob, insertJob } from "@/lib/jobs/queries";
+import { runInBackground } from "@/lib/jobs/runner";
 import { personaExists } from "@/lib/personas/queries";
 import * as queries from "./queries";
-import type { CreateSegmentInput, ListSegmentsQuery, UpdateSegmentInput } from "./schemas";
+import { refreshMembership } from "./refresh";
+import { refreshSegmentInBatches } from "./refresh-in-batches";
+import { countUsers } from "./refresh-queries";
+import { insertRevision, listRevisions } from "./revision-queries";
+import type { CreateSegmentInput, ListSegmentsQuery, RevisionsQuery, UpdateSegmentInput } from "./schemas";
+import { definitionChanges, segmentDefinition } from "./segment-definition";
 
 async function assertPersonaExists(personaId: string | null | undefined): Promise<void> {
   if (personaId && !(await personaExists(personaId))) {
@@ -52,8 +62,7 @@ export async function getSegment(id: string): Promise<Segment> {
 }
 
 export async function listSegments(query: ListSegmentsQuery) {
-  const { items, total } = await queries.listSegments(query);
-  return { items, total, limit: query.limit, offset: query.offset };
+  return queries.listSegments(query);
 }
 
 /**
@@ -93,4 +102,69 @@ export async function updateSegment(id: string, patch: UpdateSegmentInput): Prom
 export async function deleteSegment(id: string): Promise<void> {
   const deleted = await queries.deleteSegment(id);
   if (!deleted) throw notFound("Segment", id);
+}
+
+/** POST /segments/{id}/refresh: the segment's criteria members brought up to date, under its lock. */
+export async function refreshSegment(segmentId: string) {
+  const started = performance.now();
+  const result = await transaction(async (tx) => {
+    const segment = await queries.lockSegment(segmentId, tx);
+    if (!segment) throw notFound("Segment", segmentId);
+    return refreshMembership(segment, tx);
+  });
+  return { ...result, took_ms: Math.round((performance.now() - started) * 10) / 10 };
+}
+
+export type RefreshMode = "auto" | "sync" | "async";
+
+/**
+ * POST /segments/{id}/refresh as asked: at once, or as a background job (`mode` async, or auto and the
+ * refresh is big: REFRESH_ASYNC_MIN_USERS users to scan or members to check). A segment already being
+ * refreshed in the background answers with that job instead of starting a second one.
+ */
+export async function requestRefresh(
+  segmentId: string,
+  mode: RefreshMode,
+): Promise<{ job: BackgroundJob } | { result: Awaited<ReturnType<typeof refreshSegment>> }> {
+  const segment = await getSegment(segmentId);
+  const env = readEnv();
+  const big = async () => Math.max(segment.member_count, await countUsers()) >= env.REFRESH_ASYNC_MIN_USERS;
+  if (mode === "sync" || (mode === "auto" && !(await big()))) {
+    return { result: await refreshSegment(segmentId) };
+  }
+  const active = await findActiveJob("segment_refresh", segmentId);
+  if (active) return { job: active };
+  const job = await insertJob({ kind: "segment_refresh", segment_id: segmentId });
+  void runInBackground(job, (context) => refreshSegmentInBatches(segmentId, env.REFRESH_BATCH_SIZE, context));
+  return { job };
+}
+
+/** Why a user does or does not match the segment's criteria: every condition, expected and actual. */
+export async function explainMembership(segmentId: string, userId: string) {
+  const segment = await getSegment(segmentId);
+  const node = parseValidCriteria(segment.criteria);
+  const row = await explainUser(node, new Date(), userId);
+  if (!row) throw notFound("User", userId);
+  const conditions = listConditions(node).map((condition, i) => ({
+    path: condition.path,
+    label: condition.label,
+    field: condition.field,
+    op: condition.op,
+    expected: condition.value,
+    actual: actualValue(condition, row.user) ?? null,
+    passed: Boolean(row.results[i]),
+  }));
+  return {
+    segment_id: segmentId,
+    user_id: userId,
+    matches: Boolean(row.matches),
+    confidence_score: row.matches ? Number(row.confidence) : 0,
+    min_match: node.minMatch,
+    conditions,
+  };
+}
+
+export async function listSegmentRevisions(segmentId: string, query: RevisionsQuery) {
+  await getSegment(segmentId);
+  return listRevisions(segmentId, query);
 }

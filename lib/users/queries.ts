@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, gte, ilike, lte, or, type SQL, sql } from "drizzle-orm";
-import { type Database, getDb } from "@/db/client";
-import { queryRows } from "@/db/rows";
+import { type Database, dbOrDefault } from "@/db/client";
+import { escapeLike, type Page, queryRows, readPage } from "@/db/rows";
 import { type User, users } from "@/db/schema";
 import type { CreateUserInput, ListUsersQuery, UpdateUserInput } from "./schemas";
 
@@ -48,7 +48,7 @@ const userRecordType = sql.raw(
  */
 export async function insertUsers(values: CreateUserInput[], db?: Database): Promise<User[]> {
   if (values.length === 0) return [];
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   const payload = JSON.stringify(values.map((value, ord) => ({ ...value, ord })));
   // With a raw SELECT, drizzle lists every column of the table in schema order.
   const rows = await executor
@@ -71,7 +71,7 @@ export async function findTakenIdentifiers(
   exceptId?: string,
   db?: Database,
 ): Promise<{ emails: Set<string>; externalIds: Set<string> }> {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   if (identifiers.emails.length === 0 && identifiers.externalIds.length === 0) {
     return { emails: new Set(), externalIds: new Set() };
   }
@@ -93,15 +93,13 @@ export async function findTakenIdentifiers(
 }
 
 export async function findUser(id: string, db?: Database): Promise<User | undefined> {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   const [row] = await executor.select().from(users).where(eq(users.id, id)).limit(1);
   return row;
 }
 
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-export async function listUsers(query: ListUsersQuery): Promise<{ items: User[]; total: number }> {
-  const db = await getDb();
+export async function listUsers(query: ListUsersQuery, db?: Database): Promise<Page<User>> {
+  const executor = await dbOrDefault(db);
   const conditions: SQL[] = [];
   if (query.location) conditions.push(eq(users.location, query.location));
   if (query.engagement_level) conditions.push(eq(users.engagement_level, query.engagement_level));
@@ -122,17 +120,17 @@ export async function listUsers(query: ListUsersQuery): Promise<{ items: User[];
   const descending = query.sort.startsWith("-");
   const column = users[query.sort.replace(/^-/, "") as keyof User];
   const order = descending ? sql`${column} desc nulls last` : sql`${column} asc nulls last`;
-  const [items, [{ total }]] = await Promise.all([
-    db
+  return readPage(
+    query,
+    executor
       .select()
       .from(users)
       .where(where)
       .orderBy(order, asc(users.id))
       .limit(query.limit)
       .offset(query.offset),
-    db.select({ total: count() }).from(users).where(where),
-  ]);
-  return { items, total };
+    executor.select({ total: count() }).from(users).where(where),
+  );
 }
 
 export async function updateUser(
@@ -140,7 +138,7 @@ export async function updateUser(
   values: UpdateUserInput,
   db?: Database,
 ): Promise<User | undefined> {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   const [row] = await executor
     .update(users)
     .set({ ...values, updated_at: new Date() })
@@ -156,7 +154,7 @@ export async function lockUser(id: string, tx: Database): Promise<User | undefin
 }
 
 export async function deleteUser(id: string, db?: Database): Promise<boolean> {
-  const executor = db ?? (await getDb());
+  const executor = await dbOrDefault(db);
   const rows = await executor.delete(users).where(eq(users.id, id)).returning({ id: users.id });
   return rows.length > 0;
 }

@@ -1,9 +1,10 @@
 import "server-only";
 import { transaction } from "@/db/client";
 import type { User } from "@/db/schema";
-import { ApiError, type FieldError, notFound } from "@/lib/api/errors";
-import { reevaluateUsers } from "@/lib/criteria/dynamic-membership";
+import { ApiError, notFound } from "@/lib/api/errors";
+import type { FieldError } from "@/lib/api/schemas";
 import { removeUserFromAllSegments } from "@/lib/members/queries";
+import { reevaluateUsers } from "@/lib/segments/dynamic-membership";
 import * as queries from "./queries";
 import type { CreateUserInput, ListUsersQuery, UpdateUserInput } from "./schemas";
 
@@ -82,8 +83,7 @@ export async function getUser(id: string): Promise<User> {
 }
 
 export async function listUsers(query: ListUsersQuery) {
-  const { items, total } = await queries.listUsers(query);
-  return { items, total, limit: query.limit, offset: query.offset };
+  return queries.listUsers(query);
 }
 
 export async function updateUser(id: string, patch: UpdateUserInput): Promise<User> {

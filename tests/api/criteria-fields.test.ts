@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { criteriaFieldsSchema } from "@/lib/criteria/api-schemas";
-import { insertUsers } from "@/lib/criteria/testing/fixtures";
 import { api } from "../support/api";
+import { seedUsers } from "../support/seed-users";
 
 describe("GET /api/v1/segments/criteria/fields", () => {
   it("lists fields with operators, the values present with counts, and the trait keys", async () => {
-    await insertUsers([
+    await seedUsers([
       { location: "GB", interests: ["ai", "travel"], traits: { plan: "pro" } },
       { location: "GB", interests: ["ai"], engagement_level: "high", traits: { plan: "free", beta: true } },
       { location: "US", gender: "Female" },

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { estimateSchema } from "@/lib/criteria/api-schemas";
-import { daysAgo, insertUsers } from "@/lib/criteria/testing/fixtures";
 import { api } from "../support/api";
-import { uniqueName } from "../support/factories";
+import { daysAgo, uniqueName } from "../support/factories";
+import { seedUsers } from "../support/seed-users";
 
 /** A tag on this test's users, so that counts do not see other tests' data in the same database. */
 function scope() {
@@ -13,7 +13,7 @@ function scope() {
 describe("POST /api/v1/segments/estimate", () => {
   it("counts the spec's tech example with normalised values and returns a sample", async () => {
     const { run, rule } = scope();
-    await insertUsers([
+    await seedUsers([
       { age: 30, interests: ["ai"], engagement_level: "high", traits: { run } },
       { age: 44, interests: ["gadgets", "travel"], engagement_level: "high", traits: { run } },
       { age: 46, interests: ["ai"], engagement_level: "high", traits: { run } },
@@ -38,7 +38,7 @@ describe("POST /api/v1/segments/estimate", () => {
 
   it("treats UK as GB, gender any as no condition, and last_active_days as a window", async () => {
     const { run, rule } = scope();
-    await insertUsers([
+    await seedUsers([
       { location: "GB", gender: "female", last_active_at: daysAgo(2), traits: { run } },
       { location: "US", gender: "male", last_active_at: daysAgo(1), traits: { run } },
       { location: "GB", last_active_at: daysAgo(10), traits: { run } },
@@ -56,7 +56,7 @@ describe("POST /api/v1/segments/estimate", () => {
 
   it("counts everyone for empty criteria, at most five in the sample", async () => {
     const { run } = scope();
-    await insertUsers(Array.from({ length: 7 }, () => ({ traits: { run } })));
+    await seedUsers(Array.from({ length: 7 }, () => ({ traits: { run } })));
     const res = await api("POST", "/api/v1/segments/estimate", { criteria: {} });
     expect(res.status).toBe(200);
     expect(res.body.estimated_size).toBe(res.body.total_users);

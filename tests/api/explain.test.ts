@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { explainSchema } from "@/lib/criteria/api-schemas";
-import { daysAgo, insertUsers } from "@/lib/criteria/testing/fixtures";
+import { explainSchema } from "@/lib/segments/schemas";
 import { api } from "../support/api";
-import { uniqueName } from "../support/factories";
+import { daysAgo, uniqueName } from "../support/factories";
+import { seedUsers } from "../support/seed-users";
 
 const engagementExample = {
   engagement_level: "high",
@@ -19,7 +19,7 @@ async function createSegment(criteria: Record<string, unknown>) {
 
 describe("GET /api/v1/segments/{segment_id}/explain/{user_id}", () => {
   it("reports each condition with the user's value and whether it held", async () => {
-    const [user] = await insertUsers([
+    const [user] = await seedUsers([
       {
         engagement_level: "high",
         avg_session_duration: 120,
@@ -52,7 +52,7 @@ describe("GET /api/v1/segments/{segment_id}/explain/{user_id}", () => {
   });
 
   it("gives the matched share as confidence under min_match, for members and non-members alike", async () => {
-    const [user] = await insertUsers([{ age: 30, location: "GB", traits: { plan: "pro" } }]);
+    const [user] = await seedUsers([{ age: 30, location: "GB", traits: { plan: "pro" } }]);
     const segment = await createSegment({
       min_match: 0.5,
       age_range: [18, 25],
@@ -73,7 +73,7 @@ describe("GET /api/v1/segments/{segment_id}/explain/{user_id}", () => {
   });
 
   it("answers 404 for an unknown segment or user and 422 for malformed ids", async () => {
-    const [user] = await insertUsers([{ age: 20 }]);
+    const [user] = await seedUsers([{ age: 20 }]);
     const segment = await createSegment({ age_range: [18, 25] });
     const missing = "00000000-0000-4000-8000-000000000000";
     expect((await api("GET", `/api/v1/segments/${missing}/explain/${user.id}`)).status).toBe(404);

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { insertUsers } from "@/lib/criteria/testing/fixtures";
 import type * as reads from "@/lib/members/read-queries";
 import { exportMembersCsv } from "@/lib/members/service";
 import { api } from "../support/api";
 import { uniqueName } from "../support/factories";
+import { seedUsers } from "../support/seed-users";
 
 // The export's page reader can be made to fail on a chosen page; by default it is the real one.
 const failOnPage = vi.hoisted(() => ({ page: 0, calls: 0 }));
@@ -24,7 +24,7 @@ async function segmentWithMembers(count: number) {
     segment_name: uniqueName("Export"),
     criteria: { age_range: [1, 2] },
   });
-  const people = await insertUsers(Array.from({ length: count }, () => ({})));
+  const people = await seedUsers(Array.from({ length: count }, () => ({})));
   const added = await api("POST", `/api/v1/segments/${segment.body.id}/members`, {
     user_ids: people.map((p) => p.id),
   });
@@ -49,7 +49,7 @@ describe("CSV export", () => {
     const header = await reader.read();
     expect(new TextDecoder().decode(header.value)).toMatch(/^user_id,/);
     // Members who join after the export began (in later pages by joined_at) must not appear.
-    const late = await insertUsers(Array.from({ length: 3 }, () => ({})));
+    const late = await seedUsers(Array.from({ length: 3 }, () => ({})));
     const added = await api("POST", `/api/v1/segments/${segmentId}/members`, {
       user_ids: late.map((p) => p.id),
     });

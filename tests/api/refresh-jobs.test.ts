@@ -2,11 +2,12 @@ import { inArray } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
-import { refreshResultSchema } from "@/lib/criteria/api-schemas";
-import { addManualMember, insertUsers, membersOf } from "@/lib/criteria/testing/fixtures";
 import { jobListSchema, jobSchema } from "@/lib/jobs/schemas";
+import { refreshResultSchema } from "@/lib/segments/schemas";
 import { api } from "../support/api";
 import { uniqueName } from "../support/factories";
+import { addManualMember, membersOf } from "../support/memberships";
+import { seedUsers } from "../support/seed-users";
 
 async function createSegment(criteria: Record<string, unknown>) {
   const res = await api("POST", "/api/v1/segments", { segment_name: uniqueName("Job"), criteria });
@@ -37,7 +38,7 @@ describe("refresh as a background job", () => {
 
   it("answers 202 with a job that refreshes slice by slice to the same result as a refresh at once", async () => {
     const run = uniqueName("run");
-    const created = await insertUsers(
+    const created = await seedUsers(
       Array.from({ length: 450 }, (_, i) => ({ age: 20 + (i % 50), traits: { run } })),
     );
     const segment = await createSegment({ all: [{ field: "traits.run", op: "eq", value: run }] });
@@ -77,7 +78,7 @@ describe("refresh as a background job", () => {
 
   it("goes to the background by itself when the segment is big, and stays at once when small", async () => {
     const run = uniqueName("run");
-    await insertUsers([{ traits: { run } }, { traits: { run } }]);
+    await seedUsers([{ traits: { run } }, { traits: { run } }]);
     const segment = await createSegment({ all: [{ field: "traits.run", op: "eq", value: run }] });
     const small = await api("POST", `/api/v1/segments/${segment.id}/refresh`);
     expect(small.status).toBe(200);
@@ -89,7 +90,7 @@ describe("refresh as a background job", () => {
 
   it("fails the job, naming why, when the segment's criteria change during it", async () => {
     const run = uniqueName("run");
-    await insertUsers(Array.from({ length: 300 }, () => ({ traits: { run } })));
+    await seedUsers(Array.from({ length: 300 }, () => ({ traits: { run } })));
     const segment = await createSegment({ all: [{ field: "traits.run", op: "eq", value: run }] });
     const res = await api("POST", `/api/v1/segments/${segment.id}/refresh?async=true`);
     const patched = await api("PATCH", `/api/v1/segments/${segment.id}`, {

@@ -2,10 +2,11 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
-import { refreshResultSchema } from "@/lib/criteria/api-schemas";
-import { addManualMember, eventsOf, insertUsers, membersOf } from "@/lib/criteria/testing/fixtures";
+import { refreshResultSchema } from "@/lib/segments/schemas";
 import { api } from "../support/api";
 import { uniqueName } from "../support/factories";
+import { addManualMember, eventsOf, membersOf } from "../support/memberships";
+import { seedUsers } from "../support/seed-users";
 
 async function createSegment(criteria: Record<string, unknown>, extra: Record<string, unknown> = {}) {
   const res = await api("POST", "/api/v1/segments", {
@@ -20,7 +21,7 @@ async function createSegment(criteria: Record<string, unknown>, extra: Record<st
 describe("POST /api/v1/segments/{segment_id}/refresh", () => {
   it("adds matching users, removes those who stop matching, keeps manual members and records events", async () => {
     const run = uniqueName("run");
-    const [young, old, manual] = await insertUsers([
+    const [young, old, manual] = await seedUsers([
       { age: 20, interests: ["fitness"], traits: { run } },
       { age: 60, interests: ["fitness"], traits: { run } },
       { age: 70, traits: { run } },
@@ -68,7 +69,7 @@ describe("POST /api/v1/segments/{segment_id}/refresh", () => {
 
   it("scores partial matches under min_match and names the conditions met and missed", async () => {
     const run = uniqueName("run");
-    const [all, two, one] = await insertUsers([
+    const [all, two, one] = await seedUsers([
       { age: 30, location: "US", engagement_level: "high", traits: { run } },
       { age: 30, location: "FR", engagement_level: "high", traits: { run } },
       { age: 30, location: "FR", engagement_level: "low", traits: { run } },
@@ -92,7 +93,7 @@ describe("POST /api/v1/segments/{segment_id}/refresh", () => {
 
   it("serialises concurrent refreshes of one segment: member_count stays exact", async () => {
     const run = uniqueName("run");
-    await insertUsers(Array.from({ length: 40 }, (_, i) => ({ age: 20 + (i % 10), traits: { run } })));
+    await seedUsers(Array.from({ length: 40 }, (_, i) => ({ age: 20 + (i % 10), traits: { run } })));
     const segment = await createSegment({
       age_range: [20, 24],
       all: [{ field: "traits.run", op: "eq", value: run }],

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { revisionPageSchema } from "@/lib/criteria/api-schemas";
-import { insertUsers } from "@/lib/criteria/testing/fixtures";
+import { revisionPageSchema } from "@/lib/segments/schemas";
 import { api } from "../support/api";
 import { uniqueName } from "../support/factories";
+import { seedUsers } from "../support/seed-users";
 
 describe("GET /api/v1/segments/{segment_id}/revisions", () => {
   it("keeps every definition change with what changed and the estimated size then", async () => {
     const run = uniqueName("run");
-    await insertUsers([
+    await seedUsers([
       { age: 20, traits: { run } },
       { age: 30, traits: { run } },
       { age: 40, traits: { run } },

@@ -1,14 +1,12 @@
+import { criteriaFieldsSchema, estimateRequestSchema, estimateSchema } from "@/lib/criteria/api-schemas";
+import { jobSchema } from "@/lib/jobs/schemas";
 import {
-  criteriaFieldsSchema,
-  estimateRequestSchema,
-  estimateSchema,
   explainSchema,
   refreshQuery,
   refreshResultSchema,
   revisionPageSchema,
   revisionsQuery,
-} from "@/lib/criteria/api-schemas";
-import { jobSchema } from "@/lib/jobs/schemas";
+} from "@/lib/segments/schemas";
 import type { Operation } from "../operation";
 
 const segmentId = { segment_id: "The segment's id." };

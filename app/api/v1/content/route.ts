@@ -1,18 +1,23 @@
 import { withApi } from "@/lib/api/handler";
 import { parseQuery, readJson } from "@/lib/api/request";
 import { created, json } from "@/lib/api/response";
-import { createContentSchema, listContentQuery } from "@/lib/content/schemas";
+import {
+  contentPageSchema,
+  contentSchema,
+  createContentSchema,
+  listContentQuery,
+} from "@/lib/content/schemas";
 import { createContent, listContent } from "@/lib/content/service";
 
 // GET /api/v1/content - list content, filtered by persona, type or a search term
 export const GET = withApi(async ({ searchParams }) => {
   const query = parseQuery(searchParams, listContentQuery);
-  return json(await listContent(query));
+  return json(contentPageSchema, await listContent(query));
 });
 
 // POST /api/v1/content - create a content item
 export const POST = withApi(async ({ req }) => {
   const input = await readJson(req, createContentSchema);
   const item = await createContent(input);
-  return created(item, `/api/v1/content/${item.id}`);
+  return created(contentSchema, item, `/api/v1/content/${item.id}`);
 });

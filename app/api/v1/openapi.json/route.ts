@@ -1,6 +1,6 @@
 import { withApi } from "@/lib/api/handler";
 import { json } from "@/lib/api/response";
-import { buildOpenApiDocument } from "@/lib/openapi/document";
+import { buildOpenApiDocument, openApiDocumentSchema } from "@/lib/openapi/document";
 
 // GET /api/v1/openapi.json - the OpenAPI 3.1 document, generated from the zod schemas that validate requests
-export const GET = withApi(async () => json(buildOpenApiDocument()));
+export const GET = withApi(async () => json(openApiDocumentSchema, buildOpenApiDocument()));

@@ -1,21 +1,21 @@
 import { withApi } from "@/lib/api/handler";
 import { parseId, readJson } from "@/lib/api/request";
 import { json, noContent } from "@/lib/api/response";
-import { updateContentSchema } from "@/lib/content/schemas";
+import { contentSchema, updateContentSchema } from "@/lib/content/schemas";
 import { deleteContent, getContent, updateContent } from "@/lib/content/service";
 
 type Params = { contentId: string };
 
 // GET /api/v1/content/{content_id} - get a content item
 export const GET = withApi<Params>(async ({ params }) => {
-  return json(await getContent(parseId(params.contentId, "content_id")));
+  return json(contentSchema, await getContent(parseId(params.contentId, "content_id")));
 });
 
 // PUT /api/v1/content/{content_id} - update a content item (any subset of its fields)
 export const PUT = withApi<Params>(async ({ req, params }) => {
   const id = parseId(params.contentId, "content_id");
   const patch = await readJson(req, updateContentSchema);
-  return json(await updateContent(id, patch));
+  return json(contentSchema, await updateContent(id, patch));
 });
 
 // PATCH /api/v1/content/{content_id} - same as PUT

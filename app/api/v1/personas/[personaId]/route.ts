@@ -1,21 +1,21 @@
 import { withApi } from "@/lib/api/handler";
 import { parseId, readJson } from "@/lib/api/request";
 import { json, noContent } from "@/lib/api/response";
-import { updatePersonaSchema } from "@/lib/personas/schemas";
+import { personaSchema, updatePersonaSchema } from "@/lib/personas/schemas";
 import { deletePersona, getPersona, updatePersona } from "@/lib/personas/service";
 
 type Params = { personaId: string };
 
 // GET /api/v1/personas/{persona_id} - get a persona
 export const GET = withApi<Params>(async ({ params }) => {
-  return json(await getPersona(parseId(params.personaId, "persona_id")));
+  return json(personaSchema, await getPersona(parseId(params.personaId, "persona_id")));
 });
 
 // PUT /api/v1/personas/{persona_id} - update a persona (any subset of its fields)
 export const PUT = withApi<Params>(async ({ req, params }) => {
   const id = parseId(params.personaId, "persona_id");
   const patch = await readJson(req, updatePersonaSchema);
-  return json(await updatePersona(id, patch));
+  return json(personaSchema, await updatePersona(id, patch));
 });
 
 // PATCH /api/v1/personas/{persona_id} - same as PUT

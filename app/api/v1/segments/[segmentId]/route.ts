@@ -1,21 +1,21 @@
 import { withApi } from "@/lib/api/handler";
 import { parseId, readJson } from "@/lib/api/request";
 import { json, noContent } from "@/lib/api/response";
-import { updateSegmentSchema } from "@/lib/segments/schemas";
+import { segmentSchema, updateSegmentSchema } from "@/lib/segments/schemas";
 import { deleteSegment, getSegment, updateSegment } from "@/lib/segments/service";
 
 type Params = { segmentId: string };
 
 // GET /api/v1/segments/{segment_id} - get a segment
 export const GET = withApi<Params>(async ({ params }) => {
-  return json(await getSegment(parseId(params.segmentId, "segment_id")));
+  return json(segmentSchema, await getSegment(parseId(params.segmentId, "segment_id")));
 });
 
 // PUT /api/v1/segments/{segment_id} - update a segment (any subset of its fields)
 export const PUT = withApi<Params>(async ({ req, params }) => {
   const id = parseId(params.segmentId, "segment_id");
   const patch = await readJson(req, updateSegmentSchema);
-  return json(await updateSegment(id, patch));
+  return json(segmentSchema, await updateSegment(id, patch));
 });
 
 // PATCH /api/v1/segments/{segment_id} - same as PUT

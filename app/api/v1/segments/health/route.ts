@@ -1,9 +1,10 @@
 import { withApi } from "@/lib/api/handler";
 import { json } from "@/lib/api/response";
+import { healthSchema } from "@/lib/health/schemas";
 import { getHealth } from "@/lib/health/service";
 
 // GET /api/v1/segments/health - the service's health and its database's state (503 when unreachable)
 export const GET = withApi(async () => {
   const health = await getHealth();
-  return json(health, health.status === "ok" ? 200 : 503, { "cache-control": "no-store" });
+  return json(healthSchema, health, health.status === "ok" ? 200 : 503, { "cache-control": "no-store" });
 });

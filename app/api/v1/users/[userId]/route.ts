@@ -1,21 +1,21 @@
 import { withApi } from "@/lib/api/handler";
 import { parseId, readJson } from "@/lib/api/request";
 import { json, noContent } from "@/lib/api/response";
-import { updateUserSchema } from "@/lib/users/schemas";
+import { updateUserSchema, userSchema } from "@/lib/users/schemas";
 import { deleteUser, getUser, updateUser } from "@/lib/users/service";
 
 type Params = { userId: string };
 
 // GET /api/v1/users/{user_id} - get a user profile
 export const GET = withApi<Params>(async ({ params }) => {
-  return json(await getUser(parseId(params.userId, "user_id")));
+  return json(userSchema, await getUser(parseId(params.userId, "user_id")));
 });
 
 // PUT /api/v1/users/{user_id} - update a user profile (any subset of its fields)
 export const PUT = withApi<Params>(async ({ req, params }) => {
   const id = parseId(params.userId, "user_id");
   const patch = await readJson(req, updateUserSchema);
-  return json(await updateUser(id, patch));
+  return json(userSchema, await updateUser(id, patch));
 });
 
 // PATCH /api/v1/users/{user_id} - same as PUT

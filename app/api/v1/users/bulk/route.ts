@@ -1,7 +1,7 @@
 import { withApi } from "@/lib/api/handler";
 import { readJson } from "@/lib/api/request";
 import { created } from "@/lib/api/response";
-import { bulkCreateUsersSchema } from "@/lib/users/schemas";
+import { bulkCreateUsersResultSchema, bulkCreateUsersSchema } from "@/lib/users/schemas";
 import { createUsers } from "@/lib/users/service";
 
 // 10,000 full profiles run to a few megabytes of JSON.
@@ -10,5 +10,5 @@ const BULK_BODY_LIMIT_BYTES = 32 * 1024 * 1024;
 // POST /api/v1/users/bulk - create up to 10,000 user profiles at once, all or nothing
 export const POST = withApi(async ({ req }) => {
   const input = await readJson(req, bulkCreateUsersSchema, { maxBytes: BULK_BODY_LIMIT_BYTES });
-  return created(await createUsers(input.users));
+  return created(bulkCreateUsersResultSchema, await createUsers(input.users));
 });

@@ -1,4 +1,4 @@
-import { analyticsQuery } from "@/lib/analytics/schemas";
+import { analyticsQuery, segmentAnalyticsSchema } from "@/lib/analytics/schemas";
 import { getSegmentAnalytics } from "@/lib/analytics/service";
 import { withApi } from "@/lib/api/handler";
 import { parseId, parseQuery } from "@/lib/api/request";
@@ -10,5 +10,5 @@ type Params = { segmentId: string };
 export const GET = withApi<Params>(async ({ params, searchParams }) => {
   const id = parseId(params.segmentId, "segment_id");
   const { days } = parseQuery(searchParams, analyticsQuery);
-  return json(await getSegmentAnalytics(id, days));
+  return json(segmentAnalyticsSchema, await getSegmentAnalytics(id, days));
 });

@@ -1,7 +1,7 @@
 import { withApi } from "@/lib/api/handler";
 import { parseId, parseQuery } from "@/lib/api/request";
 import { json } from "@/lib/api/response";
-import { experimentQuery } from "@/lib/experiments/schemas";
+import { experimentQuery, experimentResultSchema } from "@/lib/experiments/schemas";
 import { getExperimentResults } from "@/lib/experiments/service";
 
 type Params = { segmentId: string };
@@ -10,5 +10,5 @@ type Params = { segmentId: string };
 export const GET = withApi<Params>(async ({ params, searchParams }) => {
   const id = parseId(params.segmentId, "segment_id");
   const query = parseQuery(searchParams, experimentQuery);
-  return json(await getExperimentResults(id, query));
+  return json(experimentResultSchema, await getExperimentResults(id, query));
 });

@@ -1,7 +1,13 @@
 import { withApi } from "@/lib/api/handler";
 import { parseId, parseQuery, readJson } from "@/lib/api/request";
 import { json } from "@/lib/api/response";
-import { BULK_BODY_LIMIT_BYTES, bulkAddMembersSchema, listMembersQuery } from "@/lib/members/schemas";
+import {
+  BULK_BODY_LIMIT_BYTES,
+  bulkAddMembersSchema,
+  bulkAddResultSchema,
+  listMembersQuery,
+  memberPageSchema,
+} from "@/lib/members/schemas";
 import { addMembers, listMembers } from "@/lib/members/service";
 
 type Params = { segmentId: string };
@@ -10,12 +16,12 @@ type Params = { segmentId: string };
 export const GET = withApi<Params>(async ({ params, searchParams }) => {
   const segmentId = parseId(params.segmentId, "segment_id");
   const query = parseQuery(searchParams, listMembersQuery);
-  return json(await listMembers(segmentId, query));
+  return json(memberPageSchema, await listMembers(segmentId, query));
 });
 
 // POST /api/v1/segments/{segment_id}/members - add up to 10,000 users by id, email or external id
 export const POST = withApi<Params>(async ({ req, params }) => {
   const segmentId = parseId(params.segmentId, "segment_id");
   const input = await readJson(req, bulkAddMembersSchema, { maxBytes: BULK_BODY_LIMIT_BYTES });
-  return json(await addMembers(segmentId, input));
+  return json(bulkAddResultSchema, await addMembers(segmentId, input));
 });

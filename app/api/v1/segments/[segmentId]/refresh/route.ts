@@ -1,8 +1,9 @@
 import { withApi } from "@/lib/api/handler";
 import { parseId, parseQuery } from "@/lib/api/request";
 import { json } from "@/lib/api/response";
-import { refreshQuery } from "@/lib/criteria/api-schemas";
-import { requestRefresh } from "@/lib/criteria/service";
+import { jobSchema } from "@/lib/jobs/schemas";
+import { refreshQuery, refreshResultSchema } from "@/lib/segments/schemas";
+import { requestRefresh } from "@/lib/segments/service";
 
 type Params = { segmentId: string };
 
@@ -12,6 +13,6 @@ export const POST = withApi<Params>(async ({ params, searchParams }) => {
   const query = parseQuery(searchParams, refreshQuery);
   const mode = query.async === "true" ? "async" : query.async === "false" ? "sync" : "auto";
   const outcome = await requestRefresh(segmentId, mode);
-  if ("result" in outcome) return json(outcome.result);
-  return json(outcome.job, 202, { location: `/api/v1/jobs/${outcome.job.id}` });
+  if ("result" in outcome) return json(refreshResultSchema, outcome.result);
+  return json(jobSchema, outcome.job, 202, { location: `/api/v1/jobs/${outcome.job.id}` });
 });

@@ -1,13 +1,13 @@
 import { withApi } from "@/lib/api/handler";
 import { parseId, parseQuery } from "@/lib/api/request";
 import { json } from "@/lib/api/response";
-import { revisionsQuery } from "@/lib/criteria/api-schemas";
-import { listSegmentRevisions } from "@/lib/criteria/service";
+import { revisionPageSchema, revisionsQuery } from "@/lib/segments/schemas";
+import { listSegmentRevisions } from "@/lib/segments/service";
 
 type Params = { segmentId: string };
 
 // GET /api/v1/segments/{segment_id}/revisions - every change to the segment's definition, newest first
 export const GET = withApi<Params>(async ({ params, searchParams }) => {
   const id = parseId(params.segmentId, "segment_id");
-  return json(await listSegmentRevisions(id, parseQuery(searchParams, revisionsQuery)));
+  return json(revisionPageSchema, await listSegmentRevisions(id, parseQuery(searchParams, revisionsQuery)));
 });

@@ -1,7 +1,8 @@
 import { withApi } from "@/lib/api/handler";
 import { parseId } from "@/lib/api/request";
 import { json } from "@/lib/api/response";
-import { explainMembership } from "@/lib/criteria/service";
+import { explainSchema } from "@/lib/segments/schemas";
+import { explainMembership } from "@/lib/segments/service";
 
 type Params = { segmentId: string; userId: string };
 
@@ -9,5 +10,5 @@ type Params = { segmentId: string; userId: string };
 export const GET = withApi<Params>(async ({ params }) => {
   const segmentId = parseId(params.segmentId, "segment_id");
   const userId = parseId(params.userId, "user_id");
-  return json(await explainMembership(segmentId, userId));
+  return json(explainSchema, await explainMembership(segmentId, userId));
 });

@@ -1,7 +1,7 @@
 import { withApi } from "@/lib/api/handler";
 import { parseId, parseQuery, readJson } from "@/lib/api/request";
 import { created, json, noContent } from "@/lib/api/response";
-import { addMemberQuery, addMemberSchema } from "@/lib/members/schemas";
+import { addMemberQuery, addMemberSchema, memberSchema } from "@/lib/members/schemas";
 import { addMember, removeMember } from "@/lib/members/service";
 
 type Params = { segmentId: string; userId: string };
@@ -16,7 +16,9 @@ export const POST = withApi<Params>(async ({ req, params, searchParams }) => {
     confidence_score: body.confidence_score ?? query.confidence_score,
     assignment_reason: body.assignment_reason,
   });
-  return isNew ? created(member, `/api/v1/segments/${segmentId}/members/${userId}`) : json(member);
+  return isNew
+    ? created(memberSchema, member, `/api/v1/segments/${segmentId}/members/${userId}`)
+    : json(memberSchema, member);
 });
 
 // DELETE /api/v1/segments/{segment_id}/members/{user_id} - remove a member

@@ -1,7 +1,11 @@
 import { withApi } from "@/lib/api/handler";
 import { parseId, readJson } from "@/lib/api/request";
 import { json } from "@/lib/api/response";
-import { BULK_BODY_LIMIT_BYTES, bulkRemoveMembersSchema } from "@/lib/members/schemas";
+import {
+  BULK_BODY_LIMIT_BYTES,
+  bulkRemoveMembersSchema,
+  bulkRemoveResultSchema,
+} from "@/lib/members/schemas";
 import { removeMembers } from "@/lib/members/service";
 
 type Params = { segmentId: string };
@@ -10,5 +14,5 @@ type Params = { segmentId: string };
 export const POST = withApi<Params>(async ({ req, params }) => {
   const segmentId = parseId(params.segmentId, "segment_id");
   const input = await readJson(req, bulkRemoveMembersSchema, { maxBytes: BULK_BODY_LIMIT_BYTES });
-  return json(await removeMembers(segmentId, input));
+  return json(bulkRemoveResultSchema, await removeMembers(segmentId, input));
 });

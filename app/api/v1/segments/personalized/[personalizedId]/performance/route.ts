@@ -2,7 +2,7 @@ import { withApi } from "@/lib/api/handler";
 import { parseId, readJson } from "@/lib/api/request";
 import { json } from "@/lib/api/response";
 import { updatePerformance } from "@/lib/personalized/performance-service";
-import { performanceUpdateSchema } from "@/lib/personalized/schemas";
+import { performanceUpdateSchema, personalizedContentSchema } from "@/lib/personalized/schemas";
 
 type Params = { personalizedId: string };
 
@@ -10,5 +10,5 @@ type Params = { personalizedId: string };
 export const POST = withApi<Params>(async ({ req, params }) => {
   const id = parseId(params.personalizedId, "personalized_id");
   const input = await readJson(req, performanceUpdateSchema);
-  return json(await updatePerformance(id, input));
+  return json(personalizedContentSchema, await updatePerformance(id, input));
 });

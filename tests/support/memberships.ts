@@ -1,26 +1,9 @@
-import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import {
-  audienceSegments,
-  type NewUser,
-  segmentMembers,
-  segmentMembershipEvents,
-  type User,
-  users,
-} from "@/db/schema";
+import { audienceSegments, segmentMembers, segmentMembershipEvents } from "@/db/schema";
 
-// Test data written straight to the database, so that the criteria tests do not depend on the users and
-// members endpoints (other parts of the API) being in place.
-
-/** Inserts profiles (stored form: normalised), each with a unique email. */
-export async function insertUsers(rows: Partial<NewUser>[]): Promise<User[]> {
-  const db = await getDb();
-  return db
-    .insert(users)
-    .values(rows.map((row) => ({ email: `${randomUUID()}@example.test`, ...row })))
-    .returning();
-}
+// Membership written and read straight in the database, so that the criteria tests do not depend on the
+// members endpoints (another part of the API).
 
 /** A manual member, as the members API adds one: row, join event and member_count together. */
 export async function addManualMember(segmentId: string, userId: string): Promise<void> {
@@ -51,5 +34,3 @@ export async function eventsOf(segmentId: string) {
     .where(eq(segmentMembershipEvents.segment_id, segmentId))
     .orderBy(segmentMembershipEvents.id);
 }
-
-export const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);

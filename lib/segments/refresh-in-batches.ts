@@ -1,9 +1,9 @@
 import "server-only";
 import { raiseStatementTimeoutForJob, transaction } from "@/db/client";
 import { type JobContext, JobFailure, JobInterrupted } from "@/lib/jobs/runner";
-import { lockSegment } from "@/lib/segments/queries";
-import { userIdBoundaries } from "./queries";
+import { lockSegment } from "./queries";
 import { refreshMembership } from "./refresh";
+import { userIdBoundaries } from "./refresh-queries";
 
 /**
  * A refresh of a big segment, one slice of users per transaction. Each slice is a short statement under

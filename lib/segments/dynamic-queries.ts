@@ -3,8 +3,8 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { audienceSegments } from "@/db/schema";
-import { type CriteriaNode, listConditions } from "../ast";
-import { conditionSql, confidenceSql, matchSql, referencedValuesSql } from "../compile-sql";
+import { type CriteriaNode, listConditions } from "@/lib/criteria/ast";
+import { conditionSql, confidenceSql, matchSql, referencedValuesSql } from "@/lib/criteria/compile-sql";
 
 const uuidList = (ids: string[]) =>
   sql.join(
@@ -143,38 +143,4 @@ export async function applyMembershipChanges(changes: MembershipChanges, tx: Dat
         update audience_segments s set member_count = s.member_count + d.delta
         from deltas d where s.id = d.segment_id and d.delta <> 0`,
   );
-}
-
-/**
- * For users that no longer exist (their member rows went by cascade): records a leave for every segment
- * whose history still shows them as joined, and takes them off that segment's member_count.
- */
-export async function recordLeavesOfDeletedUsers(userIds: string[], tx: Database): Promise<number> {
-  const [row] = await queryRows<{ left: number }>(
-    tx,
-    sql`with last_events as (
-          select distinct on (segment_id, user_id) segment_id, user_id, event, source
-          from segment_membership_events where user_id in (${uuidList(userIds)})
-          order by segment_id, user_id, id desc
-        ),
-        gone as (
-          select l.segment_id, l.user_id, l.source from last_events l
-          where l.event = 'join'
-            and not exists (select 1 from users where "users"."id" = l.user_id)
-            and not exists (select 1 from segment_members m where m.segment_id = l.segment_id and m.user_id = l.user_id)
-        ),
-        events as (
-          insert into segment_membership_events (segment_id, user_id, event, source)
-          select segment_id, user_id, 'leave', source from gone
-          returning segment_id
-        ),
-        counted as (
-          update audience_segments s set member_count = s.member_count - d.n
-          from (select segment_id, count(*)::int as n from gone group by segment_id) d
-          where s.id = d.segment_id
-          returning 1
-        )
-        select (select count(*) from events)::int as left`,
-  );
-  return Number(row.left);
 }

@@ -1,14 +1,13 @@
 import "server-only";
 import type { Database } from "@/db/client";
-import { type Condition, listConditions } from "./ast";
+import { type Condition, listConditions } from "@/lib/criteria/ast";
+import { parseCriteria } from "@/lib/criteria/parse-criteria";
 import {
   applyMembershipChanges,
   evaluateUsers,
   lockDynamicSegments,
   type MembershipChanges,
-  recordLeavesOfDeletedUsers,
-} from "./dynamic/queries";
-import { parseCriteria } from "./parse-criteria";
+} from "./dynamic-queries";
 
 export interface ReevaluationCounts {
   joined: number;
@@ -18,8 +17,8 @@ export interface ReevaluationCounts {
 /**
  * Re-evaluates the given users against every active dynamic segment, inside the caller's transaction,
  * so that a profile change moves its memberships in the same request. Call it after the users are
- * created, updated or deleted: for a deleted user (whose member rows went with it by cascade) it records
- * the leaves and corrects member_count in every segment the user was in.
+ * created or updated; a user about to be deleted leaves every segment through removeUserFromAllSegments
+ * (lib/members/queries.ts), and an id that names no user is skipped.
  *
  * A few statements whatever the number of users and segments: lock the dynamic segments, evaluate all
  * users against all of them in one read, read their current memberships, and write only what changed
@@ -68,13 +67,7 @@ export async function reevaluateUsers(userIds: string[], tx: Database): Promise<
     }
     if (changes.writes.length > 0 || changes.leaves.length > 0) await applyMembershipChanges(changes, tx);
   }
-  const found = new Set(outcomes.map((o) => o.user_id));
-  const missing = segments.length > 0 ? unique.filter((id) => !found.has(id)) : unique;
-  const gone = missing.length > 0 ? await recordLeavesOfDeletedUsers(missing, tx) : 0;
-  return {
-    joined: changes.writes.filter((w) => w.is_new).length,
-    left: changes.leaves.length + gone,
-  };
+  return { joined: changes.writes.filter((w) => w.is_new).length, left: changes.leaves.length };
 }
 
 /** The same shape as compile-sql's assignmentReasonSql, from outcomes the database computed. */

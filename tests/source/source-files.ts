@@ -1,0 +1,21 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+export const root = path.resolve(import.meta.dirname, "../..");
+const folders = ["app", "bench", "components", "db", "lib", "scripts", "tests"];
+
+/** Every TypeScript file of the project, relative to the root. */
+export function sourceFiles(): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
+      const relative = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(relative);
+      else if (/\.tsx?$/.test(entry.name) && !entry.name.endsWith(".d.ts")) files.push(relative);
+    }
+  };
+  for (const folder of folders) walk(folder);
+  return files.sort();
+}
+
+export const readSource = (file: string) => readFileSync(path.join(root, file), "utf8");
