@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { HeaderPreview } from "@/components/preview/header-preview";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -19,23 +20,24 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
-        <header className="border-b border-slate-200 bg-white">
-          <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-6 px-6 py-3">
-            <Link href="/segments" className="font-semibold text-indigo-700">
-              Audience Segments
-            </Link>
-            <Link href="/segments" className="text-sm text-slate-700 hover:text-slate-900">
-              Segments
-            </Link>
-            <Link href="/segments/overlap" className="text-sm text-slate-700 hover:text-slate-900">
-              Overlap
-            </Link>
-            <Link href="/api-docs" className="text-sm text-slate-700 hover:text-slate-900">
-              API reference
-            </Link>
-          </nav>
-        </header>
         <Providers>
+          <header className="border-b border-slate-200 bg-white">
+            <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-6 px-6 py-3">
+              <Link href="/segments" className="font-semibold text-indigo-700">
+                Audience Segments
+              </Link>
+              <Link href="/segments" className="text-sm text-slate-700 hover:text-slate-900">
+                Segments
+              </Link>
+              <Link href="/segments/overlap" className="text-sm text-slate-700 hover:text-slate-900">
+                Overlap
+              </Link>
+              <Link href="/api-docs" className="text-sm text-slate-700 hover:text-slate-900">
+                API reference
+              </Link>
+              <HeaderPreview />
+            </nav>
+          </header>
           <main id="main" className="mx-auto max-w-7xl px-6 py-8">
             {children}
           </main>

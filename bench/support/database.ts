@@ -10,21 +10,23 @@ export const benchConfig = {
   users: Number(process.env.BENCH_USERS ?? 1_000_000),
 };
 
-export function benchDatabaseUrl(): string {
+export function benchDatabaseUrl(database = benchConfig.database): string {
   const url = new URL(benchConfig.serverUrl);
-  url.pathname = `/${benchConfig.database}`;
+  url.pathname = `/${database}`;
   return url.toString();
 }
 
-/** Creates the benchmark database when missing and points the app's client (getDb) at it, migrated. */
-export async function openBenchDatabase(): Promise<Database> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(benchConfig.database))
-    throw new Error("BENCH_DATABASE must be a plain name");
+/**
+ * Creates the benchmark database when missing and points the app's client (getDb) at it, migrated.
+ * A benchmark that changes more than users passes a database of its own.
+ */
+export async function openBenchDatabase(database = benchConfig.database): Promise<Database> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(database)) throw new Error("BENCH_DATABASE must be a plain name");
   const admin = postgres(benchConfig.serverUrl, { max: 1, onnotice: () => {} });
-  const [exists] = await admin`select 1 from pg_database where datname = ${benchConfig.database}`;
-  if (!exists) await admin.unsafe(`create database ${benchConfig.database}`);
+  const [exists] = await admin`select 1 from pg_database where datname = ${database}`;
+  if (!exists) await admin.unsafe(`create database ${database}`);
   await admin.end();
-  process.env.DATABASE_URL = benchDatabaseUrl();
+  process.env.DATABASE_URL = benchDatabaseUrl(database);
   process.env.SEED_DEMO_DATA = "false";
   await closeDb();
   return getDb();

@@ -11,6 +11,8 @@ export interface SegmentDetails {
   persona_id: string;
   strategy: string;
   membership_mode: string;
+  /** Kept as typed; the API validates it (an integer). */
+  priority: string;
 }
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -75,9 +77,18 @@ export function DetailsSection({
         onChange={(event) => onChange({ strategy: event.target.value })}
         error={errors.strategy}
       />
+      <TextField
+        label="Priority"
+        type="number"
+        inputMode="numeric"
+        step={1}
+        value={details.priority}
+        onChange={(event) => onChange({ priority: event.target.value })}
+        hint="Delivery order: when a user is in several segments, the highest priority is decided first."
+        error={errors.priority}
+      />
       <SelectField
         label="Membership"
-        className="sm:col-span-2"
         value={details.membership_mode}
         options={membershipModes.map((value) => ({ value, label: capitalize(value) }))}
         onChange={(event) => onChange({ membership_mode: event.target.value })}

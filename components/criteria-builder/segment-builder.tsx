@@ -27,6 +27,7 @@ function detailsOf(segment?: Segment): SegmentDetails {
     persona_id: segment?.persona_id ?? "",
     strategy: segment?.strategy ?? "hybrid",
     membership_mode: segment?.membership_mode ?? "manual",
+    priority: String(segment?.priority ?? 0),
   };
 }
 
@@ -67,6 +68,8 @@ export function SegmentBuilder({ segment }: { segment?: Segment }) {
       persona_id: details.persona_id || null,
       strategy: details.strategy as Segment["strategy"],
       membership_mode: details.membership_mode as Segment["membership_mode"],
+      // An empty field means the default; anything else goes as a number for the API to check.
+      priority: details.priority.trim() === "" ? 0 : Number(details.priority),
       criteria,
     };
     save.mutate(body, { onSuccess: (saved) => router.push(`/segments/${saved.id}`) });

@@ -1,8 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { SegmentAnalytics } from "@/lib/analytics/schemas";
-import { apiFetch, toQueryString } from "@/lib/client/api-client";
+import { api, unwrap } from "@/lib/client/api";
 
 export type {
   EngagementTrendPoint,
@@ -16,7 +15,11 @@ export function useSegmentAnalytics(segmentId: string, days: number) {
   return useQuery({
     queryKey: ["analytics", { segment_id: segmentId, days }],
     queryFn: () =>
-      apiFetch<SegmentAnalytics>(`/api/v1/segments/${segmentId}/analytics${toQueryString({ days })}`),
+      unwrap(
+        api.GET("/api/v1/segments/{segment_id}/analytics", {
+          params: { path: { segment_id: segmentId }, query: { days } },
+        }),
+      ),
     placeholderData: (previous) => previous,
   });
 }
@@ -25,7 +28,10 @@ export function useSegmentAnalytics(segmentId: string, days: number) {
 export function useAnalyzeSegment(segmentId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiFetch<SegmentAnalytics>(`/api/v1/segments/${segmentId}/analyze`, { method: "POST" }),
+    mutationFn: () =>
+      unwrap(
+        api.POST("/api/v1/segments/{segment_id}/analyze", { params: { path: { segment_id: segmentId } } }),
+      ),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: ["analytics", { segment_id: segmentId }] }),

@@ -1,19 +1,15 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { z } from "zod";
-import { apiFetch, toQueryString } from "@/lib/client/api-client";
-import type { contentPageSchema, ListContentQuery } from "@/lib/content/schemas";
+import { type ApiQuery, type ApiSchema, api, unwrap } from "@/lib/client/api";
 
-export type ContentPage = z.infer<typeof contentPageSchema>;
-export type Content = ContentPage["items"][number];
-/** Any of the list's parameters; the API fills in the defaults. */
-export type ContentQuery = Partial<ListContentQuery>;
+export type Content = ApiSchema<"Content">;
+export type ContentQuery = ApiQuery<"/api/v1/content", "get">;
 
 export function useContentList(params: ContentQuery, enabled = true) {
   return useQuery({
     queryKey: ["content", params],
-    queryFn: () => apiFetch<ContentPage>(`/api/v1/content${toQueryString({ ...params })}`),
+    queryFn: () => unwrap(api.GET("/api/v1/content", { params: { query: params } })),
     enabled,
   });
 }

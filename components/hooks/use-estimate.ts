@@ -2,11 +2,10 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import type { z } from "zod";
-import { apiFetch } from "@/lib/client/api-client";
-import type { estimateSchema } from "@/lib/criteria/api-schemas";
+import { type ApiSchema, api, unwrap } from "@/lib/client/api";
 
-export type Estimate = z.infer<typeof estimateSchema>;
+export type Estimate = ApiSchema<"AudienceEstimate">;
+type EstimateRequest = ApiSchema<"EstimateRequest">;
 
 function useDebounced<T>(value: T, delayMs: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -32,12 +31,9 @@ export function useEstimate(
   return useQuery({
     queryKey: ["estimate", debouncedBody],
     queryFn: ({ signal }) =>
-      apiFetch<Estimate>("/api/v1/segments/estimate", {
-        method: "POST",
-        body: debouncedBody,
-        headers: { "content-type": "application/json" },
-        signal,
-      }),
+      unwrap(
+        api.POST("/api/v1/segments/estimate", { body: JSON.parse(debouncedBody) as EstimateRequest, signal }),
+      ),
     placeholderData: keepPreviousData,
     retry: false,
     staleTime: 30_000,

@@ -1,12 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { z } from "zod";
-import { apiFetch, toQueryString } from "@/lib/client/api-client";
-import type { jobListSchema, jobSchema } from "@/lib/jobs/schemas";
+import { type ApiSchema, api, unwrap } from "@/lib/client/api";
 
-export type Job = z.infer<typeof jobSchema>;
-type JobList = z.infer<typeof jobListSchema>;
+export type Job = ApiSchema<"Job">;
 
 export const isJobActive = (job: Pick<Job, "status">) => job.status === "queued" || job.status === "running";
 
@@ -15,8 +12,8 @@ export function useSegmentRefreshJob(segmentId: string) {
   return useQuery({
     queryKey: ["jobs", { segment_id: segmentId, limit: 1 }],
     queryFn: async () => {
-      const list = await apiFetch<JobList>(
-        `/api/v1/jobs${toQueryString({ segment_id: segmentId, limit: 1 })}`,
+      const list = await unwrap(
+        api.GET("/api/v1/jobs", { params: { query: { segment_id: segmentId, limit: 1 } } }),
       );
       return list.items[0] ?? null;
     },
@@ -31,7 +28,7 @@ export async function waitForJob(
   intervalMs = 1_000,
 ): Promise<Job> {
   for (;;) {
-    const job = await apiFetch<Job>(`/api/v1/jobs/${id}`);
+    const job = await unwrap(api.GET("/api/v1/jobs/{job_id}", { params: { path: { job_id: id } } }));
     onProgress(job);
     if (!isJobActive(job)) return job;
     await new Promise((resolve) => setTimeout(resolve, intervalMs));

@@ -1,33 +1,38 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
-import { apiFetch, toQueryString } from "@/lib/client/api-client";
-import type {
-  BulkAddMembersInput,
-  bulkAddResultSchema,
-  ListMembersQuery,
-  Member,
-  memberPageSchema,
-} from "@/lib/members/schemas";
-import type { explainSchema, refreshResultSchema } from "@/lib/segments/schemas";
-import { type Job, waitForJob } from "./use-jobs";
+import { type ApiSchema, api, unwrap } from "@/lib/client/api";
+import type { BulkAddMembersInput, Member, memberSortKeys } from "@/lib/members/schemas";
+import { waitForJob } from "./use-jobs";
 
 export type { Member, UserSummary } from "@/lib/members/schemas";
 
-export type MemberPage = z.infer<typeof memberPageSchema>;
-export type MembersQuery = ListMembersQuery;
-export type MemberSort = MembersQuery["sort"];
-export type BulkAddResult = z.infer<typeof bulkAddResultSchema>;
-export type RefreshResult = z.infer<typeof refreshResultSchema>;
-export type MemberExplanation = z.infer<typeof explainSchema>;
+export type MemberSort = (typeof memberSortKeys)[number];
+export type MemberPage = ApiSchema<"MemberPage">;
+export type BulkAddResult = ApiSchema<"MembersBulkAddResult">;
+export type RefreshResult = ApiSchema<"RefreshResult">;
+export type MemberExplanation = ApiSchema<"MembershipExplanation">;
 
+export interface MembersQuery {
+  limit: number;
+  offset: number;
+  sort: MemberSort;
+  source?: Member["source"];
+  search?: string;
+}
+
+const segmentPath = (segmentId: string) => ({ path: { segment_id: segmentId } });
 const membersPath = (segmentId: string) => `/api/v1/segments/${segmentId}/members`;
 
 export function useMembers(segmentId: string, params: MembersQuery) {
   return useQuery({
     queryKey: ["members", { segment_id: segmentId, ...params }],
-    queryFn: () => apiFetch<MemberPage>(`${membersPath(segmentId)}${toQueryString({ ...params })}`),
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/v1/segments/{segment_id}/members", {
+          params: { ...segmentPath(segmentId), query: params },
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
 }
@@ -35,7 +40,12 @@ export function useMembers(segmentId: string, params: MembersQuery) {
 export function useMemberExplanation(segmentId: string, userId: string | null) {
   return useQuery({
     queryKey: ["member-explanation", { segment_id: segmentId, user_id: userId }],
-    queryFn: () => apiFetch<MemberExplanation>(`/api/v1/segments/${segmentId}/explain/${userId}`),
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/v1/segments/{segment_id}/explain/{user_id}", {
+          params: { path: { segment_id: segmentId, user_id: userId! } },
+        }),
+      ),
     enabled: Boolean(userId),
   });
 }
@@ -56,10 +66,12 @@ export function useAddMember(segmentId: string) {
   const invalidate = useInvalidateMembership(segmentId);
   return useMutation({
     mutationFn: ({ userId, confidenceScore }: { userId: string; confidenceScore?: number }) =>
-      apiFetch<Member>(`${membersPath(segmentId)}/${userId}`, {
-        method: "POST",
-        json: confidenceScore === undefined ? {} : { confidence_score: confidenceScore },
-      }),
+      unwrap(
+        api.POST("/api/v1/segments/{segment_id}/members/{user_id}", {
+          params: { path: { segment_id: segmentId, user_id: userId } },
+          body: confidenceScore === undefined ? {} : { confidence_score: confidenceScore },
+        }),
+      ),
     onSuccess: invalidate,
   });
 }
@@ -68,7 +80,11 @@ export function useRemoveMember(segmentId: string) {
   const invalidate = useInvalidateMembership(segmentId);
   return useMutation({
     mutationFn: (userId: string) =>
-      apiFetch<void>(`${membersPath(segmentId)}/${userId}`, { method: "DELETE" }),
+      unwrap(
+        api.DELETE("/api/v1/segments/{segment_id}/members/{user_id}", {
+          params: { path: { segment_id: segmentId, user_id: userId } },
+        }),
+      ),
     onSuccess: invalidate,
   });
 }
@@ -87,7 +103,9 @@ export function useImportMembers(segmentId: string) {
       const total: BulkAddResult = { added: 0, updated: 0, not_found: [], member_count: 0 };
       onProgress(0, chunks.length);
       for (const [index, chunk] of chunks.entries()) {
-        const result = await apiFetch<BulkAddResult>(membersPath(segmentId), { method: "POST", json: chunk });
+        const result = await unwrap(
+          api.POST("/api/v1/segments/{segment_id}/members", { params: segmentPath(segmentId), body: chunk }),
+        );
         total.added += result.added;
         total.updated += result.updated;
         total.not_found.push(...result.not_found);
@@ -109,9 +127,9 @@ export function useRefreshMembers(segmentId: string, onProgress?: (progress: num
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async () => {
-      const answer = await apiFetch<RefreshResult | Job>(`/api/v1/segments/${segmentId}/refresh`, {
-        method: "POST",
-      });
+      const answer = await unwrap(
+        api.POST("/api/v1/segments/{segment_id}/refresh", { params: segmentPath(segmentId) }),
+      );
       if (!("kind" in answer)) return answer;
       void queryClient.invalidateQueries({ queryKey: ["jobs"] });
       const job = await waitForJob(answer.id, (reading) => onProgress?.(reading.progress));

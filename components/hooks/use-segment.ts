@@ -1,17 +1,20 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/client/api-client";
+import { api, unwrap } from "@/lib/client/api";
 import type { UpdateSegmentInput } from "@/lib/segments/schemas";
 import type { Segment } from "./use-segments";
 
 export type { Segment };
 
+const segmentPath = (segmentId: string) => ({ params: { path: { segment_id: segmentId } } });
+
 /** Keyed under "segments" so that anything that refreshes the list refreshes the open segment too. */
 export function useSegment(segmentId: string | undefined) {
   return useQuery({
     queryKey: ["segments", { id: segmentId }],
-    queryFn: ({ signal }) => apiFetch<Segment>(`/api/v1/segments/${segmentId}`, { signal }),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET("/api/v1/segments/{segment_id}", { ...segmentPath(segmentId!), signal })),
     enabled: Boolean(segmentId),
   });
 }
@@ -21,7 +24,7 @@ export function useUpdateSegment(segmentId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (patch: UpdateSegmentInput) =>
-      apiFetch<Segment>(`/api/v1/segments/${segmentId}`, { method: "PATCH", json: patch }),
+      unwrap(api.PATCH("/api/v1/segments/{segment_id}", { ...segmentPath(segmentId), body: patch })),
     onSuccess: (segment) => {
       queryClient.setQueryData(["segments", { id: segmentId }], segment);
       return Promise.all([
@@ -35,7 +38,7 @@ export function useUpdateSegment(segmentId: string) {
 export function useDeleteSegment(segmentId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiFetch<void>(`/api/v1/segments/${segmentId}`, { method: "DELETE" }),
+    mutationFn: () => unwrap(api.DELETE("/api/v1/segments/{segment_id}", segmentPath(segmentId))),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: ["segments", { id: segmentId }] });
       return Promise.all([

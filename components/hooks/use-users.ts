@@ -1,28 +1,30 @@
 "use client";
 
 import { type QueryClient, useQuery } from "@tanstack/react-query";
-import type { z } from "zod";
-import { apiFetch, toQueryString } from "@/lib/client/api-client";
-import type { ListUsersQuery, userPageSchema } from "@/lib/users/schemas";
+import { type ApiQuery, type ApiSchema, api, unwrap } from "@/lib/client/api";
 
-export type UserPage = z.infer<typeof userPageSchema>;
-export type User = UserPage["items"][number];
-export type UserSearch = Partial<Pick<ListUsersQuery, "search" | "limit" | "offset">>;
+export type User = ApiSchema<"User">;
+export type UserQuery = ApiQuery<"/api/v1/users", "get">;
 
-const usersKey = (params: UserSearch) => ["users", params] as const;
-const fetchUsers = (params: UserSearch) => apiFetch<UserPage>(`/api/v1/users${toQueryString({ ...params })}`);
+const usersKey = (params: UserQuery) => ["users", params] as const;
+const fetchUsers = (params: UserQuery) => unwrap(api.GET("/api/v1/users", { params: { query: params } }));
 
-export function useUsers(params: UserSearch, enabled = true) {
+export function useUsers(params: UserQuery, enabled = true) {
   return useQuery({ queryKey: usersKey(params), queryFn: () => fetchUsers(params), enabled });
 }
 
-/** Finds the user with exactly this email (the search also matches names and parts of emails). */
-export async function findUserByEmail(queryClient: QueryClient, email: string): Promise<User | undefined> {
-  const params = { search: email.trim(), limit: 20 };
+/** Finds the user with exactly this email or external_id (both are unique), through the users API. */
+export async function findUser(
+  queryClient: QueryClient,
+  identifier: { email: string } | { external_id: string },
+): Promise<User | undefined> {
+  const params = { ...identifier, limit: 1 };
   const page = await queryClient.fetchQuery({
     queryKey: usersKey(params),
     queryFn: () => fetchUsers(params),
   });
-  const wanted = email.trim().toLowerCase();
-  return page.items.find((user) => user.email?.toLowerCase() === wanted);
+  return page.items[0];
 }
+
+export const findUserByEmail = (queryClient: QueryClient, email: string) =>
+  findUser(queryClient, { email: email.trim() });

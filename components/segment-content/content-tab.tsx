@@ -1,13 +1,22 @@
 "use client";
 
 import { useState } from "react";
-import { usePersonalizedContent } from "@/components/hooks/use-personalized-content";
+import { useExperiment } from "@/components/hooks/use-experiment";
+import {
+  type PersonalizedContent,
+  usePersonalizedContent,
+} from "@/components/hooks/use-personalized-content";
 import type { Segment } from "@/components/hooks/use-segments";
+import { PreviewPanel } from "@/components/preview/preview-panel";
 import { Button } from "@/components/ui/button";
 import { Announcer, EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { AddVariantDialog } from "./add-variant-dialog";
+import { ExperimentControls } from "./experiment-controls";
+import { controlFirst } from "./experiment-labels";
 import { ExperimentSection } from "./experiment-result";
+import { ExperimentTimelineSection } from "./experiment-timeline-section";
 import { PersonalizedContentList } from "./personalized-content-list";
+import { TrafficSplitEditor } from "./traffic-split-editor";
 
 export function ContentTab({ segment }: { segment: Segment }) {
   const content = usePersonalizedContent(segment.id);
@@ -38,7 +47,22 @@ export function ContentTab({ segment }: { segment: Segment }) {
           <PersonalizedContentList items={content.data.items} />
         )}
       </section>
+      {content.data && content.data.items.length > 0 ? (
+        <AbTestSection segmentId={segment.id} items={controlFirst(content.data.items)} />
+      ) : null}
+      <section aria-labelledby="preview-heading" className="space-y-3">
+        <h2 id="preview-heading" className="text-lg font-semibold">
+          Preview as user
+        </h2>
+        <p className="text-sm text-slate-600">
+          What this segment delivers to one user right now: decide's answer, without recording an exposure.
+        </p>
+        <PreviewPanel segmentId={segment.id} headingLevel={3} />
+      </section>
       <ExperimentSection segmentId={segment.id} />
+      {content.data && content.data.items.length > 0 ? (
+        <ExperimentTimelineSection segmentId={segment.id} items={controlFirst(content.data.items)} />
+      ) : null}
       <AddVariantDialog
         segmentId={segment.id}
         open={adding}
@@ -47,5 +71,37 @@ export function ContentTab({ segment }: { segment: Segment }) {
         onAdded={setAnnouncement}
       />
     </div>
+  );
+}
+
+/** Running the test: its status and allocation, promotion, and the split of new users between the arms. */
+function AbTestSection({ segmentId, items }: { segmentId: string; items: PersonalizedContent[] }) {
+  const experiment = useExperiment(segmentId);
+  // Shown beside the controls that caused it (the tab is long), and read out by screen readers.
+  const [message, setMessage] = useState("");
+  return (
+    <section aria-labelledby="ab-test-heading" className="space-y-4">
+      <h2 id="ab-test-heading" className="text-lg font-semibold">
+        A/B test
+      </h2>
+      {experiment.isPending ? (
+        <LoadingState label="Loading the experiment…" />
+      ) : experiment.isError ? (
+        <ErrorState error={experiment.error} onRetry={() => experiment.refetch()} />
+      ) : (
+        <>
+          <ExperimentControls segmentId={segmentId} experiment={experiment.data} onDone={setMessage} />
+          <p role="status" className="min-h-5 text-sm text-slate-700">
+            {message}
+          </p>
+          <TrafficSplitEditor
+            segmentId={segmentId}
+            items={items}
+            bandit={experiment.data.settings.allocation === "bandit"}
+            onSaved={setMessage}
+          />
+        </>
+      )}
+    </section>
   );
 }

@@ -15,7 +15,8 @@ import { pValueText, statusLabel } from "./experiment-labels";
 import { ExperimentTable } from "./experiment-table";
 
 export function ExperimentSection({ segmentId }: { segmentId: string }) {
-  const [metric, setMetric] = useState<ExperimentMetric>("conversion");
+  // Until a metric is chosen, the API answers for the experiment's primary metric.
+  const [metric, setMetric] = useState<ExperimentMetric>();
   const experiment = useExperiment(segmentId, metric);
   return (
     <section aria-labelledby="experiment-heading" className="space-y-4">
@@ -26,7 +27,7 @@ export function ExperimentSection({ segmentId }: { segmentId: string }) {
         <SelectField
           label="Metric"
           className="w-48"
-          value={metric}
+          value={metric ?? experiment.data?.metric ?? "conversion"}
           onChange={(event) => setMetric(event.target.value as ExperimentMetric)}
           options={[
             { value: "conversion", label: "Conversion" },
@@ -52,6 +53,7 @@ function ExperimentDetails({ result, busy }: { result: ExperimentResult; busy: b
     ...result.variants.filter((arm) => !arm.is_control),
   ];
   const ratio = result.sample_ratio;
+  const unitWord = result.unit === "users" ? "users" : "views";
   return (
     <div className="space-y-4" aria-busy={busy}>
       <div role="status" className="rounded-lg border border-indigo-200 bg-indigo-50 p-4">
@@ -68,6 +70,11 @@ function ExperimentDetails({ result, busy }: { result: ExperimentResult; busy: b
           </ul>
         ) : null}
       </div>
+      <p className="text-sm text-slate-700">
+        {result.unit === "users"
+          ? "Counted per user: users exposed to each arm, and those who converted (or engaged) after their exposure."
+          : "Counted per view: no user has been exposed through decide yet, so these are the content's view counters."}
+      </p>
       {arms.length > 0 ? (
         <>
           <dl className="grid gap-4 text-sm sm:grid-cols-3">
@@ -82,7 +89,7 @@ function ExperimentDetails({ result, busy }: { result: ExperimentResult; busy: b
               </dd>
             </div>
             <div className="rounded-lg border border-slate-200 bg-white p-3">
-              <dt className="text-slate-600">More views needed</dt>
+              <dt className="text-slate-600">More {unitWord} needed</dt>
               <dd className="font-medium text-slate-900">
                 {result.views_needed === null
                   ? "–"
@@ -101,7 +108,7 @@ function ExperimentDetails({ result, busy }: { result: ExperimentResult; busy: b
               </dd>
             </div>
           </dl>
-          <ExperimentTable arms={arms} />
+          <ExperimentTable arms={arms} result={result} />
           <ExperimentChart arms={arms} metric={result.metric} />
         </>
       ) : null}

@@ -1,18 +1,19 @@
-import type { ExperimentArm } from "@/components/hooks/use-experiment";
+import type { ExperimentArm, ExperimentResult } from "@/components/hooks/use-experiment";
 import { formatInteger, formatPValue, formatShare } from "@/components/segment-page/format";
 import { Badge } from "@/components/ui/badge";
 import { armLabel } from "./experiment-labels";
 
-const interval = (ci: [number, number] | null, digits = 2) =>
+const interval = (ci: number[] | null, digits = 2) =>
   ci ? `${formatShare(ci[0], digits)} to ${formatShare(ci[1], digits)}` : "";
 
 const signed = (value: number | null, digits = 2) =>
   value === null ? "–" : `${value > 0 ? "+" : ""}${(value * 100).toFixed(digits)}`;
 
-export function ExperimentTable({ arms }: { arms: ExperimentArm[] }) {
+export function ExperimentTable({ arms, result }: { arms: ExperimentArm[]; result: ExperimentResult }) {
+  const perUser = result.unit === "users";
   const headers = [
-    "Views",
-    "Successes",
+    perUser ? "Users" : "Views",
+    perUser ? (result.metric === "conversion" ? "Converted users" : "Engaged users") : "Successes",
     "Rate",
     "Uplift (points)",
     "Uplift (relative)",

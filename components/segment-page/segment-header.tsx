@@ -24,6 +24,7 @@ export function SegmentHeader({ segment }: { segment: Segment }) {
         <Badge tone={statusTone[segment.status]}>{segment.status}</Badge>
         <Badge tone="indigo">{segment.strategy}</Badge>
         <Badge>{segment.membership_mode === "dynamic" ? "dynamic membership" : "manual membership"}</Badge>
+        <Badge>priority {segment.priority}</Badge>
       </div>
       {segment.description ? <p className="max-w-3xl text-slate-600">{segment.description}</p> : null}
       <p className="text-xs text-slate-500">

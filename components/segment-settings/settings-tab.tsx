@@ -2,12 +2,14 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useDeleteSegment, useUpdateSegment } from "@/components/hooks/use-segment";
 import type { Segment } from "@/components/hooks/use-segments";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
+import { TextField } from "@/components/ui/field";
 import { Announcer } from "@/components/ui/states";
+import { ApiProblem } from "@/lib/client/api-client";
 
 type Status = Segment["status"];
 
@@ -84,6 +86,12 @@ export function SettingsTab({ segment }: { segment: Segment }) {
           ) : null}
         </div>
       </SettingsRow>
+      <SettingsRow
+        title="Delivery priority"
+        description="When a user is in several segments, decide answers the highest priority first; a site that shows one item takes that one."
+      >
+        <PriorityForm segment={segment} onSaved={setAnnouncement} />
+      </SettingsRow>
       {announcement ? <p className="text-sm text-slate-700">{announcement}</p> : null}
       {update.isError ? (
         <p role="alert" className="text-sm text-red-700">
@@ -124,6 +132,35 @@ export function SettingsTab({ segment }: { segment: Segment }) {
         }
       />
     </div>
+  );
+}
+
+function PriorityForm({ segment, onSaved }: { segment: Segment; onSaved: (message: string) => void }) {
+  const update = useUpdateSegment(segment.id);
+  const [priority, setPriority] = useState(String(segment.priority));
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    update.mutate(
+      { priority: Number(priority) },
+      { onSuccess: (saved) => onSaved(`Priority set to ${saved.priority}.`) },
+    );
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex items-start gap-2">
+      <TextField
+        label="Priority"
+        type="number"
+        inputMode="numeric"
+        step={1}
+        className="w-28"
+        value={priority}
+        onChange={(event) => setPriority(event.target.value)}
+        error={update.error instanceof ApiProblem ? update.error.fieldMessage("priority") : undefined}
+      />
+      <Button type="submit" variant="secondary" className="mt-6" disabled={update.isPending}>
+        Save priority
+      </Button>
+    </form>
   );
 }
 

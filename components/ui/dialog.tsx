@@ -1,16 +1,19 @@
 "use client";
 
 import { type ReactNode, useEffect, useId, useRef } from "react";
+import { cn } from "@/lib/client/class-names";
 
 interface DialogProps {
   open: boolean;
   title: string;
   onClose: () => void;
   children: ReactNode;
+  /** A wider dialog, for content such as tables. */
+  wide?: boolean;
 }
 
 /** A modal on the native <dialog>: showModal() traps focus, Escape closes it, focus returns to the opener. */
-export function Dialog({ open, title, onClose, children }: DialogProps) {
+export function Dialog({ open, title, onClose, children, wide }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -24,7 +27,10 @@ export function Dialog({ open, title, onClose, children }: DialogProps) {
       ref={ref}
       aria-labelledby={titleId}
       onClose={onClose}
-      className="m-auto w-full max-w-lg rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+      className={cn(
+        "m-auto w-full rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40",
+        wide ? "max-w-2xl" : "max-w-lg",
+      )}
     >
       {open ? (
         <div className="space-y-4 p-6">

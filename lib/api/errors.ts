@@ -41,6 +41,7 @@ export function zodToApiError(error: ZodError, location: FieldLocation, prefix: 
 
 interface PostgresErrorLike {
   code?: string;
+  message?: string;
   constraint_name?: string;
   constraint?: string;
   detail?: string;
@@ -73,8 +74,15 @@ export function fromDatabaseError(error: unknown): ApiError | undefined {
     case "22P02":
     case "22003":
     case "22007":
-    case "22008":
+    case "22008": // datetime_field_overflow: a date PostgreSQL cannot store
+    case "22009": // invalid_time_zone_displacement_value
       return new ApiError("validation_failed", "A value is out of range or has the wrong format.");
+    // The schemas reject these first; the table is the last line of defence for a field they miss.
+    case "22021": // character_not_in_repertoire: NUL in text
+    case "22P05": // untranslatable_character: \u0000 in jsonb
+      return new ApiError("validation_failed", "A value contains a character that cannot be stored (NUL).");
+    case "54001": // statement_too_complex: nesting past the server's stack depth
+      return new ApiError("validation_failed", "The request is nested too deeply or is too complex.");
     case "40001":
     case "40P01":
       return new ApiError("conflict", "The request conflicted with a concurrent change; retry it.");
@@ -100,8 +108,44 @@ const conflictMessages: Record<string, string> = {
 
 const PROBLEM_TYPE_BASE = "https://audience-segments.dev/problems/";
 
-/** Renders any thrown value as RFC 9457 problem+json. Unexpected errors are logged and never shown. */
-export function handleApiError(error: unknown, instance?: string): Response {
+// Driver messages quote the offending value (`invalid input syntax for type uuid: "…"`), which may be an
+// email or anything else a user sent: quoted text is dropped before a message reaches the log.
+const redactQuoted = (message: string) => message.replace(/"[^"]*"|'[^']*'/g, '"…"');
+
+/**
+ * What an unexpected error leaves in the log: the request id, our code, the SQLSTATE, the driver's message
+ * without quoted values, and for errors that are not the database's, the stack. Never the SQL parameters:
+ * drizzle's wrapper error carries the statement and every parameter in its message, so it is skipped.
+ */
+export function describeUnexpectedError(error: unknown, requestId?: string): Record<string, unknown> {
+  const pg = postgresError(error);
+  const entry: Record<string, unknown> = { request_id: requestId, code: "internal_error" };
+  if (pg) {
+    entry.sqlstate = pg.code;
+    entry.message = redactQuoted(String(pg.message ?? ""));
+    return entry;
+  }
+  let current: unknown = error;
+  // Unwrap query wrappers (they name the statement and its parameters) down to the error that caused them.
+  for (let depth = 0; depth < 4; depth++) {
+    const candidate = current as { params?: unknown; query?: unknown; cause?: unknown } | null;
+    if (!candidate || typeof candidate !== "object" || !("params" in candidate || "query" in candidate))
+      break;
+    current = candidate.cause;
+  }
+  if (current instanceof Error) {
+    entry.error = current.name;
+    entry.message = redactQuoted(current.message);
+    entry.stack = current.stack?.split("\n").slice(1, 8).join("\n");
+  } else entry.error = typeof current;
+  return entry;
+}
+
+/**
+ * Renders any thrown value as RFC 9457 problem+json. Unexpected errors are logged and never shown.
+ * `instance` names this occurrence (the request id) so that a user can quote it.
+ */
+export function handleApiError(error: unknown, requestId?: string): Response {
   let apiError: ApiError;
   if (error instanceof ApiError) apiError = error;
   else if (error instanceof ZodError) apiError = zodToApiError(error, "body");
@@ -111,10 +155,11 @@ export function handleApiError(error: unknown, instance?: string): Response {
     const mapped = fromDatabaseError(error);
     if (mapped) apiError = mapped;
     else {
-      console.error("Unhandled API error", error);
+      console.error("Unhandled API error", JSON.stringify(describeUnexpectedError(error, requestId)));
       apiError = new ApiError("internal_error", "An unexpected error occurred.");
     }
   }
+  const instance = requestId ? `urn:request:${requestId}` : undefined;
   const body: Problem = {
     type: `${PROBLEM_TYPE_BASE}${apiError.code.replaceAll("_", "-")}`,
     title: errorCodeTitles[apiError.code],
@@ -126,6 +171,9 @@ export function handleApiError(error: unknown, instance?: string): Response {
   };
   return new Response(JSON.stringify(body), {
     status: apiError.status,
-    headers: { "content-type": "application/problem+json" },
+    headers: {
+      "content-type": "application/problem+json",
+      ...(requestId ? { "x-request-id": requestId } : {}),
+    },
   });
 }

@@ -1,16 +1,29 @@
 import { type ZodType, z } from "zod";
 import { ApiError, zodToApiError } from "./errors";
+import { safeJsonInput } from "./input-guards";
 
 /** Default body limit; bulk endpoints pass a larger one. */
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+/**
+ * How much of an oversized body is read and discarded so that the client receives the 413: cancelling the
+ * stream mid-upload makes Next destroy the request, the connection is reset and the client sees that
+ * instead of the answer (with or without Content-Length). Past this, the connection is dropped after all.
+ */
+const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
 
 async function readBodyText(req: Request, maxBytes: number): Promise<string> {
   const tooLarge = () =>
     new ApiError("payload_too_large", `The request body is larger than ${maxBytes} bytes.`);
   const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw tooLarge();
-  if (!req.body) return "";
+  if (!req.body) {
+    if (declared > maxBytes) throw tooLarge();
+    return "";
+  }
   const reader = req.body.getReader();
+  if (declared > DRAIN_LIMIT_BYTES) {
+    await reader.cancel();
+    throw tooLarge();
+  }
   const chunks: Uint8Array[] = [];
   let received = 0;
   for (;;) {
@@ -18,11 +31,16 @@ async function readBodyText(req: Request, maxBytes: number): Promise<string> {
     if (done) break;
     received += value.byteLength;
     if (received > maxBytes) {
-      await reader.cancel();
-      throw tooLarge();
+      chunks.length = 0;
+      if (received > DRAIN_LIMIT_BYTES) {
+        await reader.cancel();
+        throw tooLarge();
+      }
+      continue;
     }
     chunks.push(value);
   }
+  if (received > maxBytes) throw tooLarge();
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
@@ -44,6 +62,8 @@ export async function readJson<Schema extends ZodType>(
       throw new ApiError("invalid_json", `The request body is not valid JSON: ${(error as Error).message}`);
     }
   }
+  const safe = safeJsonInput.safeParse(value);
+  if (!safe.success) throw zodToApiError(safe.error, "body");
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw zodToApiError(parsed.error, "body");
   return parsed.data;
@@ -59,6 +79,8 @@ export function parseQuery<Schema extends ZodType>(
     const values = searchParams.getAll(key);
     raw[key] = values.length === 1 ? values[0] : values;
   }
+  const safe = safeJsonInput.safeParse(raw);
+  if (!safe.success) throw zodToApiError(safe.error, "query");
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw zodToApiError(parsed.error, "query");
   return parsed.data;

@@ -1,7 +1,14 @@
 import { z } from "zod";
+import { isStorableInstant, storableInstantMessage } from "./input-guards";
 
-/** Timestamps travel as ISO 8601 strings. */
-export const timestamp = z.iso.datetime({ offset: true });
+/** Timestamps travel as ISO 8601 strings, in the years both PostgreSQL and JavaScript can store. */
+export const timestamp = z.iso
+  .datetime({ offset: true })
+  // A value that is no date at all is already reported by the format check: one issue per field.
+  .refine(
+    (value) => Number.isNaN(Date.parse(value)) || isStorableInstant(Date.parse(value)),
+    storableInstantMessage,
+  );
 
 export const paginationQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50).describe("Page size (1 to 500)."),

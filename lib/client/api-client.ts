@@ -18,7 +18,10 @@ export class ApiProblem extends Error {
   }
 }
 
-/** Fetches JSON from the API; throws ApiProblem for an error answer. */
+/**
+ * Fetches JSON from a path by hand; throws ApiProblem for an error answer. Hooks use the typed client
+ * (lib/client/api.ts) instead, for every path the OpenAPI document describes.
+ */
 export async function apiFetch<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
   const { json, headers, ...rest } = init;
   const res = await fetch(path, {
@@ -33,11 +36,19 @@ export async function apiFetch<T>(path: string, init: RequestInit & { json?: unk
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   const body = text ? safeParse(text) : undefined;
-  if (!res.ok) {
-    const problem = (body ?? {}) as { title?: string; detail?: string; errors?: FieldError[] };
-    throw new ApiProblem(res.status, problem.title ?? res.statusText, problem.detail ?? text, problem.errors);
-  }
+  if (!res.ok) throw toApiProblem(res, body);
   return body as T;
+}
+
+/** The one way an error answer becomes an exception, shared by apiFetch and the typed client (lib/client/api.ts). */
+export function toApiProblem(res: Response, body: unknown): ApiProblem {
+  const problem = (body !== null && typeof body === "object" ? body : {}) as {
+    title?: string;
+    detail?: string;
+    errors?: FieldError[];
+  };
+  const text = typeof body === "string" ? body : "";
+  return new ApiProblem(res.status, problem.title ?? res.statusText, problem.detail ?? text, problem.errors);
 }
 
 function safeParse(text: string): unknown {

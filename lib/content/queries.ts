@@ -1,5 +1,6 @@
 import "server-only";
-import { and, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, getTableColumns, ilike, or, type SQL } from "drizzle-orm";
+import { boundedJson } from "@/db/bounded-json";
 import { type Database, dbOrDefault } from "@/db/client";
 import { escapeLike, type Page, readPage } from "@/db/rows";
 import { type Content, content, type NewContent } from "@/db/schema";
@@ -37,7 +38,10 @@ export async function listContent(query: ListContentQuery, db?: Database): Promi
   return readPage(
     query,
     executor
-      .select()
+      .select({
+        ...getTableColumns(content),
+        metadata: boundedJson<Record<string, unknown>>(content.metadata),
+      })
       .from(content)
       .where(where)
       .orderBy(desc(content.created_at), desc(content.id))

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { freeFormObject } from "@/lib/api/input-guards";
 import { pageOf, paginationQuery, timestamp } from "@/lib/api/schemas";
 
 export const contentTypes = ["article", "video", "image", "email", "social", "other"] as const;
@@ -8,9 +9,7 @@ const contentFields = {
   title: z.string().trim().min(1).max(200),
   body: z.string().max(200_000).nullable(),
   content_type: z.enum(contentTypes),
-  metadata: z
-    .record(z.string(), z.unknown())
-    .describe('Free-form details, e.g. `{"duration_seconds": 420}` for a video.'),
+  metadata: freeFormObject().describe('Free-form details, e.g. `{"duration_seconds": 420}` for a video.'),
 };
 
 export const createContentSchema = z

@@ -9,12 +9,14 @@ const traitsColumn = sql.raw(`"users"."traits"`);
 
 const DAY_MS = 86_400_000;
 
-const list = (values: unknown[], cast = "") =>
-  sql.join(
-    values.map((v) => sql`${v}${sql.raw(cast)}`),
-    sql`, `,
-  );
-const textArray = (values: unknown[]) => sql`array[${list(values)}]::text[]`;
+// A list of values is one jsonb parameter, however long: a statement never nears the 65,535 parameters
+// the protocol allows, whatever the criteria. `x in (select …)` is planned as one hashed subplan.
+const jsonList = (values: unknown[]) => sql`${JSON.stringify(values)}::jsonb`;
+const valueList = (values: unknown[], cast = "") =>
+  sql`(select v${sql.raw(cast)} from jsonb_array_elements_text(${jsonList(values)}) as t(v))`;
+const jsonValueList = (values: unknown[]) =>
+  sql`(select v from jsonb_array_elements(${jsonList(values)}) as t(v))`;
+const textArray = (values: unknown[]) => sql`array(select jsonb_array_elements_text(${jsonList(values)}))`;
 const comparators = { gt: ">", gte: ">=", lt: "<", lte: "<=" } as const;
 
 function traitConditionSql(condition: Condition, now: Date): SQL {
@@ -33,9 +35,9 @@ function traitConditionSql(condition: Condition, now: Date): SQL {
     case "neq":
       return sql`not coalesce(${trait} = ${json(value)}, false)`;
     case "in":
-      return sql`${trait} in (${sql.join((value as unknown[]).map(json), sql`, `)})`;
+      return sql`${trait} in ${jsonValueList(value as unknown[])}`;
     case "not_in":
-      return sql`not coalesce(${trait} in (${sql.join((value as unknown[]).map(json), sql`, `)}), false)`;
+      return sql`not coalesce(${trait} in ${jsonValueList(value as unknown[])}, false)`;
     case "contains_any":
       return sql`(jsonb_typeof(${trait}) = 'array' and ${trait} ?| ${textArray(value as string[])})`;
     case "contains_all":
@@ -58,6 +60,8 @@ export function conditionSql(condition: Condition, now: Date): SQL {
   const spec = profileFields[condition.field];
   const isArray = spec.type === "string[]";
   const cast = spec.type === "timestamp" ? "::timestamptz" : "";
+  // Values out of a jsonb list arrive as text: numbers are compared as numeric, like the oracle does.
+  const listCast = spec.type === "number" ? "::numeric" : cast;
   const col = condition.field === "gender" ? sql`lower(${column("gender")})` : column(condition.field);
   const { op, value } = condition;
   switch (op) {
@@ -70,9 +74,9 @@ export function conditionSql(condition: Condition, now: Date): SQL {
     case "neq":
       return sql`not coalesce(${col} = ${value}${sql.raw(cast)}, false)`;
     case "in":
-      return sql`${col} in (${list(value as unknown[], cast)})`;
+      return sql`${col} in ${valueList(value as unknown[], listCast)}`;
     case "not_in":
-      return sql`not coalesce(${col} in (${list(value as unknown[], cast)}), false)`;
+      return sql`not coalesce(${col} in ${valueList(value as unknown[], listCast)}, false)`;
     case "contains_any":
       return sql`${col} && ${textArray(value as string[])}`;
     case "contains_all":
@@ -159,21 +163,35 @@ export function referencedValuesSql(conditions: Condition[]): SQL {
   return sql.join(chunks, sql` || `);
 }
 
+/** A reason lists at most this many conditions met and missed, and the values of this many fields. */
+export const REASON_LISTED = 10;
+
+/** The fields whose profile values a reason shows: the first REASON_LISTED the conditions name. */
+export function reasonFields(conditions: Condition[]): string[] {
+  return [...new Set(conditions.map((c) => c.field))].slice(0, REASON_LISTED);
+}
+
 /**
- * Why a user was assigned: the conditions met and missed (by label) and the profile values that decided
- * them, as jsonb, computed in the same statement that assigns the member.
+ * Why a user was assigned, computed in the same statement that assigns the member: the first conditions
+ * met and missed (path and short label), how many of each, and the profile values of the first fields.
+ * Bounded whatever the criteria, since it is stored in every member row.
  */
 export function assignmentReasonSql(node: CriteriaNode, now: Date): SQL {
   const conditions = listConditions(node);
   const labels = (wanted: boolean) =>
     conditions.length === 0
-      ? sql`'[]'::jsonb`
-      : sql`to_jsonb(array_remove(array[${sql.join(
+      ? sql`'{}'::text[]`
+      : sql`array_remove(array[${sql.join(
           conditions.map(
             (c) =>
               sql`case when ${wanted ? sql`` : sql`not `}${isTrue(conditionSql(c, now))} then ${`${c.path}: ${c.label}`}::text end`,
           ),
           sql`, `,
-        )}], null))`;
-  return sql`jsonb_build_object('met', ${labels(true)}, 'missed', ${labels(false)}, 'values', ${referencedValuesSql(conditions)})`;
+        )}], null)`;
+  const fields = new Set(reasonFields(conditions));
+  const values = referencedValuesSql(conditions.filter((c) => fields.has(c.field)));
+  return sql`(select jsonb_build_object('met', to_jsonb(r.met[1:${sql.raw(String(REASON_LISTED))}]),
+                'missed', to_jsonb(r.missed[1:${sql.raw(String(REASON_LISTED))}]),
+                'met_count', cardinality(r.met), 'missed_count', cardinality(r.missed), 'values', ${values})
+              from (select ${labels(true)} as met, ${labels(false)} as missed) as r)`;
 }

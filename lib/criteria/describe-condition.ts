@@ -23,9 +23,18 @@ function fieldLabel(field: string): string {
   return `Trait ${field.slice(TRAIT_PREFIX.length)}`;
 }
 
+// Labels are stored in every member's assignment reason: they name a few values, never a whole list.
+const SHOWN_VALUES = 3;
+const SHOWN_CHARACTERS = 40;
+
 function show(value: unknown): string {
-  if (Array.isArray(value)) return value.map(show).join(", ");
-  return typeof value === "string" ? value : JSON.stringify(value);
+  if (Array.isArray(value)) {
+    const shown = value.slice(0, SHOWN_VALUES).map(show).join(", ");
+    const more = value.length - SHOWN_VALUES;
+    return more > 0 ? `${shown} and ${more} more` : shown;
+  }
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return text.length > SHOWN_CHARACTERS ? `${text.slice(0, SHOWN_CHARACTERS - 1)}…` : text;
 }
 
 /** A condition's label in explain and in assignment reasons, e.g. "Age is between 25 and 45". */

@@ -108,4 +108,27 @@ describe("parseCriteria", () => {
       `: Criteria may hold at most ${criteriaLimits.maxConditions} conditions`,
     ]);
   });
+
+  it("holds all lists together to the total value budget, naming the criteria", () => {
+    const { maxListLength, maxTotalValues } = criteriaLimits;
+    const lists = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        field: `traits.k${i}`,
+        op: "in",
+        value: Array.from({ length: maxListLength }, (_, j) => j),
+      }));
+    expect(parseCriteria({ all: lists(maxTotalValues / maxListLength) }).ok).toBe(true);
+    expect(issuesOf({ all: lists(maxTotalValues / maxListLength + 1) })).toEqual([
+      `: Criteria may hold at most ${maxTotalValues} values in all their lists`,
+    ]);
+  });
+
+  it("refuses dates outside the years 1 to 9999 and shortens long lists in labels", () => {
+    const rule = { field: "last_active_at", op: "gt", value: "-271821-04-20T00:00:00Z" };
+    expect(issuesOf({ all: [rule] })).toEqual(["all.0.value: Must be a date between the years 1 and 9999"]);
+    const result = parseCriteria({ location: ["US", "CA", "GB", "DE", "FR"] });
+    if (!result.ok) throw new Error("expected valid criteria");
+    const [condition] = result.node.children;
+    expect(condition.kind === "condition" && condition.label).toBe("Country is one of US, CA, GB and 2 more");
+  });
 });

@@ -1,9 +1,19 @@
+import { isStorableInstant, storableInstantMessage } from "@/lib/api/input-guards";
 import type { Condition, TraitScalar } from "./ast";
 import { describeCondition } from "./describe-condition";
 import type { Operator, ProfileField } from "./fields";
 
-/** Limits that keep one criteria document from tying up the database. */
-export const criteriaLimits = { maxDepth: 6, maxConditions: 100, maxListLength: 1000, maxStringLength: 200 };
+/**
+ * Limits that keep one criteria document from tying up the database. `maxTotalValues` caps the values of
+ * all lists together: the per-list limit alone would allow 100 lists of 1,000.
+ */
+export const criteriaLimits = {
+  maxDepth: 6,
+  maxConditions: 100,
+  maxListLength: 1000,
+  maxTotalValues: 5000,
+  maxStringLength: 200,
+};
 
 export interface CriteriaIssue {
   path: (string | number)[];
@@ -23,6 +33,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 export class ValueParser {
   issues: CriteriaIssue[] = [];
   conditions = 0;
+  listValues = 0;
 
   fail(path: Path, message: string): undefined {
     this.issues.push({ path, message });
@@ -65,6 +76,7 @@ export class ValueParser {
     if (spec.type === "timestamp") {
       const time = typeof value === "string" ? Date.parse(value) : Number.NaN;
       if (Number.isNaN(time)) return this.bad(path, "Expected an ISO 8601 date-time");
+      if (!isStorableInstant(time)) return this.bad(path, storableInstantMessage);
       return new Date(time).toISOString();
     }
     const text = this.string(value, path);
@@ -97,6 +109,11 @@ export class ValueParser {
     if (!Array.isArray(value) || value.length === 0) return this.bad(path, "Expected a non-empty list");
     if (value.length > criteriaLimits.maxListLength) {
       return this.bad(path, `At most ${criteriaLimits.maxListLength} values`);
+    }
+    const before = this.listValues;
+    this.listValues += value.length;
+    if (before <= criteriaLimits.maxTotalValues && this.listValues > criteriaLimits.maxTotalValues) {
+      this.fail([], `Criteria may hold at most ${criteriaLimits.maxTotalValues} values in all their lists`);
     }
     const parsed = value.map((v, i) => each(v, [...path, i]));
     return parsed.includes(invalid) ? invalid : [...new Set(parsed)];

@@ -15,6 +15,8 @@ function arm(variant_id: string | null, views: number, successes: number, is_con
     title: `Title ${next}`,
     views,
     successes,
+    traffic_weight: 1,
+    planned_share: 1,
   };
 }
 

@@ -12,8 +12,9 @@ import {
 import type {
   ExperimentArm,
   ExperimentEvaluation,
-  ExperimentQuery,
+  ExperimentMetric,
   ExperimentStatus,
+  ExperimentUnit,
   VariantResult,
 } from "./schemas";
 import { describeVerdict } from "./verdict";
@@ -22,6 +23,20 @@ import { describeVerdict } from "./verdict";
 export const EXPERIMENT_POWER = 0.8;
 /** A sample ratio mismatch is flagged below this p-value: the split, not chance, is off. */
 export const SAMPLE_RATIO_ALPHA = 0.001;
+
+export interface ExperimentOptions {
+  metric: ExperimentMetric;
+  /** Relative minimum detectable effect, e.g. 0.1 for ±10% of the control's rate. */
+  mde: number;
+  alpha: number;
+  /** Defaults to `views`. */
+  unit?: ExperimentUnit;
+  /**
+   * Arm id → the share of trials the plan expects, for the sample-ratio check. Defaults to the arms'
+   * `planned_share`; per-user read-outs pass the shares in force when each user was assigned.
+   */
+  expectedShares?: Record<string, number>;
+}
 
 const finite = (value: number | null | undefined): number | null =>
   value !== null && value !== undefined && Number.isFinite(value) ? value : null;
@@ -63,13 +78,14 @@ function compareToControl(arm: VariantResult, control: VariantResult, z: number)
  * with the sample size planned from the control's rate. No winner or loser is called before every
  * group has reached that size, so that peeking at the results does not inflate false positives.
  */
-export function evaluateExperiment(input: ExperimentArm[], options: ExperimentQuery): ExperimentEvaluation {
+export function evaluateExperiment(input: ExperimentArm[], options: ExperimentOptions): ExperimentEvaluation {
   const z = normalQuantile(1 - options.alpha / 2);
+  const unit = options.unit ?? "views";
   const warnings: string[] = [];
   const arms = input.map((arm) => {
     if (arm.successes <= arm.views) return arm;
     warnings.push(
-      `${arm.variant_id ?? arm.personalized_content_id} has more ${options.metric}s than views; its rate is capped at 100%.`,
+      `${arm.variant_id ?? arm.personalized_content_id} has more ${options.metric}s than ${unit}; its rate is capped at 100%.`,
     );
     return { ...arm, successes: arm.views };
   });
@@ -82,16 +98,27 @@ export function evaluateExperiment(input: ExperimentArm[], options: ExperimentQu
   const adjusted = holmAdjust(variants.map((variant) => (variant.is_control ? null : variant.p_value)));
   variants = variants.map((variant, i) => ({ ...variant, p_value_adjusted: finite(adjusted[i]) }));
 
-  const srm = sampleRatioCheck(variants.map((variant) => variant.views));
+  const planned = variants.map(
+    (variant) => options.expectedShares?.[variant.personalized_content_id] ?? variant.planned_share,
+  );
+  const srm = sampleRatioCheck(
+    variants.map((variant) => variant.views),
+    planned,
+  );
+  const plannedTotal = planned.reduce((sum, share) => sum + share, 0);
   const sampleRatio = {
-    expected_shares: srm?.expectedShares ?? variants.map(() => 1 / Math.max(variants.length, 1)),
+    expected_shares:
+      srm?.expectedShares ??
+      planned.map((share) => (plannedTotal > 0 ? share / plannedTotal : 1 / variants.length)),
     observed_shares: srm?.observedShares ?? variants.map(() => 0),
     chi_square: finite(srm?.chiSquare),
     p_value: finite(srm?.pValue),
     mismatch: srm !== null && srm.pValue < SAMPLE_RATIO_ALPHA,
   };
   if (sampleRatio.mismatch) {
-    warnings.push("Sample ratio mismatch: the views are not split as planned, so the results may be biased.");
+    warnings.push(
+      `Sample ratio mismatch: the ${unit} are not split as planned, so the results may be biased.`,
+    );
   }
 
   const required =
@@ -111,6 +138,7 @@ export function evaluateExperiment(input: ExperimentArm[], options: ExperimentQu
   const status = decideStatus(arms.length, control !== null, variants, reached);
   const evaluation: ExperimentEvaluation = {
     metric: options.metric,
+    unit,
     status,
     verdict: "",
     control: variants.find((variant) => variant.is_control) ?? null,

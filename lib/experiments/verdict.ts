@@ -33,7 +33,7 @@ function comparison(variant: VariantResult, control: VariantResult, metric: stri
 }
 
 function body(evaluation: ExperimentEvaluation): string {
-  const { status, control, metric } = evaluation;
+  const { status, control, metric, unit } = evaluation;
   const challengers = evaluation.variants.filter((variant) => !variant.is_control);
   switch (status) {
     case "no_experiment":
@@ -45,7 +45,7 @@ function body(evaluation: ExperimentEvaluation): string {
     case "collecting_data": {
       const idle = evaluation.variants.filter((variant) => variant.views === 0);
       if (idle.length > 0) {
-        return `Collecting data: ${idle.map(variantLabel).join(", ")} ${idle.length === 1 ? "has" : "have"} no views yet.`;
+        return `Collecting data: ${idle.map(variantLabel).join(", ")} ${idle.length === 1 ? "has" : "have"} no ${unit} yet.`;
       }
       if (evaluation.required_sample_size_per_variant === null) {
         return `Collecting data: the control has no ${metric}s yet, so the sample size cannot be planned.`;
@@ -55,7 +55,7 @@ function body(evaluation: ExperimentEvaluation): string {
       );
       return (
         `${variantLabel(leader)} beats control with ${probability(leader.probability_to_beat_control ?? 0)} probability; ` +
-        `${integer.format(evaluation.views_needed ?? 0)} more views needed before calling it.`
+        `${integer.format(evaluation.views_needed ?? 0)} more ${unit} needed before calling it.`
       );
     }
     case "significant_winner": {
@@ -76,7 +76,7 @@ function body(evaluation: ExperimentEvaluation): string {
     case "no_detectable_difference":
       return (
         `No variant differs detectably from control after ${integer.format(evaluation.required_sample_size_per_variant ?? 0)}+ ` +
-        `views each: a ${Math.round(evaluation.minimum_detectable_effect * 100)}% change would have been found ` +
+        `${unit} each: a ${Math.round(evaluation.minimum_detectable_effect * 100)}% change would have been found ` +
         `with ${Math.round(evaluation.power * 100)}% power.`
       );
   }
@@ -85,7 +85,7 @@ function body(evaluation: ExperimentEvaluation): string {
 /** One plain sentence a marketer can act on, with a caution first when the split itself is broken. */
 export function describeVerdict(evaluation: ExperimentEvaluation): string {
   const caution = evaluation.sample_ratio.mismatch
-    ? "Caution: the views are not split as planned (sample ratio mismatch), so the result may be biased. "
+    ? `Caution: the ${evaluation.unit} are not split as planned (sample ratio mismatch), so the result may be biased. `
     : "";
   return caution + body(evaluation);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, getTableColumns, ilike, or, type SQL, sql } from "drizzle-orm";
+import { boundedJson } from "@/db/bounded-json";
 import { type Database, dbOrDefault } from "@/db/client";
 import { escapeLike, type Page, readPage } from "@/db/rows";
 import { segmentMembers, users } from "@/db/schema";
@@ -7,6 +8,10 @@ import { userSummaryColumns } from "@/lib/users/queries";
 import type { ListMembersQuery, Member } from "./schemas";
 
 const memberColumns = { ...getTableColumns(segmentMembers), user: userSummaryColumns };
+const listedMemberColumns = {
+  ...memberColumns,
+  assignment_reason: boundedJson<Record<string, unknown> | null>(segmentMembers.assignment_reason),
+};
 
 type MemberRow = Omit<Member, "joined_at" | "updated_at" | "source"> & {
   source: string;
@@ -58,7 +63,7 @@ export async function listMembers(
   return readPage(
     query,
     executor
-      .select(memberColumns)
+      .select(listedMemberColumns)
       .from(segmentMembers)
       .innerJoin(users, eq(users.id, segmentMembers.user_id))
       .where(where)

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { freeFormObject } from "@/lib/api/input-guards";
 import { pageOf, paginationQuery, timestamp } from "@/lib/api/schemas";
 import { userSummarySchema } from "@/lib/users/schemas";
 
@@ -11,10 +12,7 @@ export const BULK_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 
 const confidenceDescription = "How well the user fits the segment, 0 to 1 (default 1 for a new member).";
 const confidenceScore = z.number().min(0).max(1).describe(confidenceDescription);
-const assignmentReason = z
-  .record(z.string(), z.unknown())
-  .nullable()
-  .describe("Why the user was added, free-form JSON.");
+const assignmentReason = freeFormObject().nullable().describe("Why the user was added, free-form JSON.");
 
 /** `?confidence_score=0.85`, as in the spec's example (query values arrive as strings). */
 export const addMemberQuery = z

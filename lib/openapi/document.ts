@@ -3,6 +3,8 @@ import { problemSchema } from "@/lib/api/schemas";
 import type { Operation } from "./operation";
 import { analyticsOperations } from "./paths/analytics";
 import { criteriaOperations } from "./paths/criteria";
+import { deliveryOperations } from "./paths/delivery";
+import { experimentOperations } from "./paths/experiments";
 import { jobsOperations } from "./paths/jobs";
 import { membersOperations } from "./paths/members";
 import { personalizedOperations } from "./paths/personalized";
@@ -24,7 +26,9 @@ export const operations: Operation[] = [
   ...membersOperations,
   ...personalizedOperations,
   ...analyticsOperations,
+  ...experimentOperations,
   ...resourcesOperations,
+  ...deliveryOperations,
   ...jobsOperations,
 ];
 

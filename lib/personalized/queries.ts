@@ -70,7 +70,9 @@ export async function listPersonalized(query: ListPersonalizedQuery, db?: Databa
 
 export async function updatePersonalized(
   id: string,
-  values: Partial<Pick<NewPersonalizedContent, "variant_id" | "is_control" | "published_at">>,
+  values: Partial<
+    Pick<NewPersonalizedContent, "variant_id" | "is_control" | "published_at" | "traffic_weight">
+  >,
   db?: Database,
 ): Promise<boolean> {
   const executor = await dbOrDefault(db);

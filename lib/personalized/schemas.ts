@@ -18,6 +18,14 @@ const variantId = z
   .describe("The A/B test arm, e.g. `variant_a` or `control`; unique within a segment.");
 const isControl = z.boolean().describe("The control arm of the segment's experiment; one per segment.");
 const publishedAt = timestamp.nullable();
+const trafficWeight = z
+  .number()
+  .min(0)
+  .max(1_000_000)
+  .describe(
+    "Relative traffic weight of this arm: its share of new users is its weight over the sum of the segment's " +
+      "weights (0: no new users).",
+  );
 
 export const createPersonalizedSchema = z
   .object({
@@ -26,12 +34,18 @@ export const createPersonalizedSchema = z
     variant_id: variantId.optional(),
     is_control: isControl.default(false),
     published_at: publishedAt.optional(),
+    traffic_weight: trafficWeight.default(1),
   })
   .strict()
   .meta({ id: "PersonalizedContentCreate" });
 
 export const updatePersonalizedSchema = z
-  .object({ variant_id: variantId, is_control: isControl, published_at: publishedAt })
+  .object({
+    variant_id: variantId,
+    is_control: isControl,
+    published_at: publishedAt,
+    traffic_weight: trafficWeight,
+  })
   .partial()
   .strict()
   .refine((value) => Object.keys(value).length > 0, { message: "At least one field must be given" })
@@ -118,6 +132,7 @@ export const personalizedContentSchema = z
     engagement_count: z.number().int(),
     conversion_count: z.number().int(),
     engagement_rate: z.number().describe("engagement / views × 100; 0 without views."),
+    traffic_weight: trafficWeight,
     published_at: timestamp.nullable(),
     created_at: timestamp,
     updated_at: timestamp,

@@ -1,5 +1,6 @@
 import "server-only";
-import { asc, count, desc, eq, ilike, or } from "drizzle-orm";
+import { asc, count, desc, eq, getTableColumns, ilike, or } from "drizzle-orm";
+import { boundedJson } from "@/db/bounded-json";
 import { type Database, dbOrDefault } from "@/db/client";
 import { escapeLike, type Page, readPage } from "@/db/rows";
 import { type NewPersona, type Persona, personas } from "@/db/schema";
@@ -30,7 +31,10 @@ export async function listPersonas(query: ListPersonasQuery, db?: Database): Pro
   return readPage(
     query,
     executor
-      .select()
+      .select({
+        ...getTableColumns(personas),
+        attributes: boundedJson<Record<string, unknown>>(personas.attributes),
+      })
       .from(personas)
       .where(where)
       .orderBy(asc(personas.name), desc(personas.created_at), asc(personas.id))

@@ -1,12 +1,13 @@
 import { z } from "zod";
+import { freeFormObject } from "@/lib/api/input-guards";
 import { pageOf, paginationQuery, timestamp } from "@/lib/api/schemas";
 
 const personaFields = {
   name: z.string().trim().min(1).max(100),
   description: z.string().max(5000).nullable(),
-  attributes: z
-    .record(z.string(), z.unknown())
-    .describe('Free-form description of the persona, e.g. `{"role": "developer"}`.'),
+  attributes: freeFormObject().describe(
+    'Free-form description of the persona, e.g. `{"role": "developer"}`.',
+  ),
 };
 
 export const createPersonaSchema = z

@@ -1,13 +1,18 @@
 import "server-only";
 import type { Database } from "@/db/client";
-import { type Condition, listConditions } from "@/lib/criteria/ast";
+import { type Condition, type Group, listConditions } from "@/lib/criteria/ast";
+import { REASON_LISTED, reasonFields } from "@/lib/criteria/compile-sql";
 import { parseCriteria } from "@/lib/criteria/parse-criteria";
 import {
   applyMembershipChanges,
+  batchSegments,
   evaluateUsers,
   lockDynamicSegments,
   type MembershipChanges,
+  type UserOutcome,
 } from "./dynamic-queries";
+
+const WRITES_PER_STATEMENT = 2000;
 
 export interface ReevaluationCounts {
   joined: number;
@@ -21,8 +26,8 @@ export interface ReevaluationCounts {
  * (lib/members/queries.ts), and an id that names no user is skipped.
  *
  * A few statements whatever the number of users and segments: lock the dynamic segments, evaluate all
- * users against all of them in one read, read their current memberships, and write only what changed
- * in one statement (members, events, counts).
+ * users against them with their current memberships in one read per batch of segments, and write only
+ * what changed in one statement (members, events, counts).
  */
 export async function reevaluateUsers(userIds: string[], tx: Database): Promise<ReevaluationCounts> {
   const unique = [...new Set(userIds.map((id) => id.toLowerCase()))];
@@ -35,48 +40,70 @@ export async function reevaluateUsers(userIds: string[], tx: Database): Promise<
     return parsed.ok ? [{ id, node: parsed.node }] : [];
   });
   const now = new Date();
-  const outcomes = segments.length > 0 ? await evaluateUsers(segments, unique, now, tx) : [];
   const changes: MembershipChanges = { writes: [], leaves: [] };
-  if (outcomes.length > 0) {
-    const members = new Map(
-      outcomes.flatMap((o) =>
-        o.memberships.map(([segmentId, source, confidence]) => [
-          `${segmentId} ${o.user_id}`,
-          { source, confidence_score: Number(confidence) },
-        ]),
-      ),
+  // Segments are evaluated in batches whose statements stay far below the parameter limit, however many
+  // and however large the dynamic segments; the changes of all batches are written together.
+  for (const batch of batchSegments(segments, now)) {
+    collectChanges(batch, await evaluateUsers(batch, unique, now, tx), changes);
+  }
+  // Written in slices, so that one statement's jsonb stays a few megabytes however many users changed.
+  for (let i = 0; i < Math.max(changes.writes.length, changes.leaves.length); i += WRITES_PER_STATEMENT) {
+    await applyMembershipChanges(
+      {
+        writes: changes.writes.slice(i, i + WRITES_PER_STATEMENT),
+        leaves: changes.leaves.slice(i, i + WRITES_PER_STATEMENT),
+      },
+      tx,
     );
-    const conditions = segments.map((s) => listConditions(s.node));
-    for (const outcome of outcomes) {
-      let offset = 0;
-      segments.forEach((segment, i) => {
-        const start = offset;
-        offset += conditions[i].length;
-        const reason = () =>
-          assignmentReason(conditions[i], outcome.passed.slice(start, offset), outcome.profile_values);
-        const member = members.get(`${segment.id} ${outcome.user_id}`);
-        const confidence = outcome.confidences[i];
-        const key = { segment_id: segment.id, user_id: outcome.user_id };
-        if (outcome.matches[i]) {
-          if (!member) changes.writes.push({ ...key, confidence, is_new: true, reason: reason() });
-          else if (member.source === "criteria" && member.confidence_score !== confidence) {
-            changes.writes.push({ ...key, confidence, is_new: false, reason: reason() });
-          }
-        } else if (member?.source === "criteria") changes.leaves.push(key);
-      });
-    }
-    if (changes.writes.length > 0 || changes.leaves.length > 0) await applyMembershipChanges(changes, tx);
   }
   return { joined: changes.writes.filter((w) => w.is_new).length, left: changes.leaves.length };
+}
+
+/** Compares what the users' profiles select with their memberships: joins, rescores and leaves. */
+function collectChanges(
+  segments: { id: string; node: Group }[],
+  outcomes: UserOutcome[],
+  changes: MembershipChanges,
+): void {
+  const members = new Map(
+    outcomes.flatMap((o) =>
+      o.memberships.map(([segmentId, source, confidence]) => [
+        `${segmentId} ${o.user_id}`,
+        { source, confidence_score: Number(confidence) },
+      ]),
+    ),
+  );
+  const conditions = segments.map((s) => listConditions(s.node));
+  for (const outcome of outcomes) {
+    let offset = 0;
+    segments.forEach((segment, i) => {
+      const start = offset;
+      offset += conditions[i].length;
+      const reason = () =>
+        assignmentReason(conditions[i], outcome.passed.slice(start, offset), outcome.profile_values);
+      const member = members.get(`${segment.id} ${outcome.user_id}`);
+      const confidence = outcome.confidences[i];
+      const key = { segment_id: segment.id, user_id: outcome.user_id };
+      if (outcome.matches[i]) {
+        if (!member) changes.writes.push({ ...key, confidence, is_new: true, reason: reason() });
+        else if (member.source === "criteria" && member.confidence_score !== confidence) {
+          changes.writes.push({ ...key, confidence, is_new: false, reason: reason() });
+        }
+      } else if (member?.source === "criteria") changes.leaves.push(key);
+    });
+  }
 }
 
 /** The same shape as compile-sql's assignmentReasonSql, from outcomes the database computed. */
 function assignmentReason(conditions: Condition[], passed: boolean[], values: Record<string, unknown>) {
   const label = (c: Condition) => `${c.path}: ${c.label}`;
-  const fields = [...new Set(conditions.map((c) => c.field))];
+  const met = conditions.filter((_, i) => passed[i]).map(label);
+  const missed = conditions.filter((_, i) => !passed[i]).map(label);
   return {
-    met: conditions.filter((_, i) => passed[i]).map(label),
-    missed: conditions.filter((_, i) => !passed[i]).map(label),
-    values: Object.fromEntries(fields.map((field) => [field, values[field] ?? null])),
+    met: met.slice(0, REASON_LISTED),
+    missed: missed.slice(0, REASON_LISTED),
+    met_count: met.length,
+    missed_count: missed.length,
+    values: Object.fromEntries(reasonFields(conditions).map((field) => [field, values[field] ?? null])),
   };
 }

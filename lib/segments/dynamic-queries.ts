@@ -1,16 +1,28 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { audienceSegments } from "@/db/schema";
 import { type CriteriaNode, listConditions } from "@/lib/criteria/ast";
-import { conditionSql, confidenceSql, matchSql, referencedValuesSql } from "@/lib/criteria/compile-sql";
+import {
+  conditionSql,
+  confidenceSql,
+  matchSql,
+  reasonFields,
+  referencedValuesSql,
+} from "@/lib/criteria/compile-sql";
 
+// Ids travel as one jsonb parameter, so 10,000 users are one parameter, not 10,000.
 const uuidList = (ids: string[]) =>
-  sql.join(
-    ids.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
+  sql`(select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
+
+const dialect = new PgDialect();
+
+/** How many bind parameters a statement would send (the protocol allows 65,535). */
+export function parameterCount(query: SQL): number {
+  return dialect.sqlToQuery(query).params.length;
+}
 
 /** The active dynamic segments, locked in id order so that concurrent calls queue instead of deadlocking. */
 export async function lockDynamicSegments(tx: Database) {
@@ -38,6 +50,7 @@ export interface UserOutcome {
 /**
  * Every given user against every segment, with their current memberships, in one read: only the match and
  * confidence expressions, so that the statement stays small enough to plan in a few milliseconds.
+ * Callers pass a batch of segments (batchSegments) so that the statement's parameters stay bounded.
  */
 export async function evaluateUsers(
   segments: { id: string; node: CriteriaNode }[],
@@ -45,9 +58,31 @@ export async function evaluateUsers(
   now: Date,
   tx: Database,
 ): Promise<UserOutcome[]> {
+  return queryRows<UserOutcome>(tx, evaluateUsersSql(segments, userIds, now)).then((rows) =>
+    rows.map((r) => ({
+      ...r,
+      confidences: r.confidences.map(Number),
+      memberships: typeof r.memberships === "string" ? JSON.parse(r.memberships) : r.memberships,
+      profile_values: typeof r.profile_values === "string" ? JSON.parse(r.profile_values) : r.profile_values,
+    })),
+  );
+}
+
+/** The statement evaluateUsers runs (exported so that its size can be measured). */
+export function evaluateUsersSql(
+  segments: { id: string; node: CriteriaNode }[],
+  userIds: string[],
+  now: Date,
+): SQL {
   const matches = segments.map(({ node }) => sql`coalesce(${matchSql(node, now)}, false)`);
   const confidences = segments.map(({ node }) => confidenceSql(node, now));
   const conditions = segments.flatMap(({ node }) => listConditions(node));
+  // Only the fields a reason shows (reasonFields) are read back.
+  const reasonConditions = segments.flatMap(({ node }) => {
+    const all = listConditions(node);
+    const shown = new Set(reasonFields(all));
+    return all.filter((c) => shown.has(c.field));
+  });
   const passed =
     conditions.length === 0
       ? sql`array[]::boolean[]`
@@ -55,25 +90,47 @@ export async function evaluateUsers(
           conditions.map((c) => sql`coalesce(${conditionSql(c, now)}, false)`),
           sql`, `,
         )}]::boolean[]`;
-  const rows = await queryRows<UserOutcome>(
-    tx,
-    sql`select "users"."id" as user_id,
+  return sql`select "users"."id" as user_id,
                array[${sql.join(matches, sql`, `)}]::boolean[] as matches,
                array[${sql.join(confidences, sql`, `)}]::float8[] as confidences,
                ${passed} as passed,
-               ${referencedValuesSql(conditions)} as profile_values,
+               ${referencedValuesSql(reasonConditions)} as profile_values,
                (select coalesce(jsonb_agg(jsonb_build_array(m.segment_id, m.source, m.confidence_score)), '[]'::jsonb)
                 from segment_members m
-                where m.user_id = "users"."id" and m.segment_id in (${uuidList(segments.map((s) => s.id))})
+                where m.user_id = "users"."id" and m.segment_id in ${uuidList(segments.map((s) => s.id))}
                ) as memberships
-        from users where "users"."id" in (${uuidList(userIds)})`,
-  );
-  return rows.map((r) => ({
-    ...r,
-    confidences: r.confidences.map(Number),
-    memberships: typeof r.memberships === "string" ? JSON.parse(r.memberships) : r.memberships,
-    profile_values: typeof r.profile_values === "string" ? JSON.parse(r.profile_values) : r.profile_values,
-  }));
+        from users where "users"."id" in ${uuidList(userIds)}`;
+}
+
+/** Bind parameters one statement may use for the segments' expressions (far below the 65,535 limit). */
+export const SEGMENT_PARAMETER_BUDGET = 20_000;
+/** And at most this many segments, so that each statement plans quickly. */
+export const SEGMENTS_PER_STATEMENT = 25;
+
+/**
+ * Splits the segments into batches whose evaluation statement stays within the parameter budget: each
+ * segment's share is measured on its compiled expressions, so no statement nears the protocol's limit
+ * whatever the number and size of the dynamic segments.
+ */
+export function batchSegments<S extends { id: string; node: CriteriaNode }>(segments: S[], now: Date): S[][] {
+  const batches: S[][] = [];
+  let current: S[] = [];
+  let used = 0;
+  for (const segment of segments) {
+    const cost = parameterCount(evaluateUsersSql([segment], [], now));
+    if (
+      current.length > 0 &&
+      (used + cost > SEGMENT_PARAMETER_BUDGET || current.length >= SEGMENTS_PER_STATEMENT)
+    ) {
+      batches.push(current);
+      current = [];
+      used = 0;
+    }
+    current.push(segment);
+    used += cost;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
 }
 
 export interface MembershipChanges {
@@ -92,28 +149,25 @@ export interface MembershipChanges {
  * Applies the changes in one statement: members written with their reasons, leaves deleted, every join and leave recorded, each segment's member_count moved by its delta.
  */
 export async function applyMembershipChanges(changes: MembershipChanges, tx: Database): Promise<void> {
-  const noRows = sql`select null::uuid, null::uuid, null::float8, false, null::jsonb where false`;
-  const writes =
-    changes.writes.length === 0
-      ? noRows
-      : sql`values ${sql.join(
-          changes.writes.map(
-            (w) =>
-              sql`(${w.segment_id}::uuid, ${w.user_id}::uuid, ${w.confidence}::float8, ${sql.raw(String(w.is_new))},
-                  ${JSON.stringify(w.reason)}::jsonb)`,
-          ),
-          sql`, `,
-        )}`;
-  const leaves =
-    changes.leaves.length === 0
-      ? sql`select null::uuid, null::uuid where false`
-      : sql`values ${sql.join(
-          changes.leaves.map((l) => sql`(${l.segment_id}::uuid, ${l.user_id}::uuid)`),
-          sql`, `,
-        )}`;
+  // Rows travel as two jsonb parameters, however many members change.
+  const writes = JSON.stringify(
+    changes.writes.map((w) => ({
+      segment_id: w.segment_id,
+      user_id: w.user_id,
+      confidence: w.confidence,
+      is_new: w.is_new,
+      reason: w.reason,
+    })),
+  );
+  const leaves = JSON.stringify(
+    changes.leaves.map((l) => ({ segment_id: l.segment_id, user_id: l.user_id })),
+  );
   await tx.execute(
-    sql`with w(segment_id, user_id, confidence, is_new, reason) as (${writes}),
-        l(segment_id, user_id) as (${leaves}),
+    sql`with w as (
+          select * from jsonb_to_recordset(${writes}::jsonb)
+            as r(segment_id uuid, user_id uuid, confidence float8, is_new boolean, reason jsonb)
+        ),
+        l as (select * from jsonb_to_recordset(${leaves}::jsonb) as r(segment_id uuid, user_id uuid)),
         written as (
           insert into segment_members (segment_id, user_id, confidence_score, assignment_reason, source)
           select w.segment_id, w.user_id, w.confidence, w.reason, 'criteria' from w

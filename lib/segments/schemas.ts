@@ -17,6 +17,12 @@ const segmentFields = {
   membership_mode: z
     .enum(membershipModes)
     .describe("`manual`: members are added explicitly; `dynamic`: membership follows the criteria."),
+  priority: z
+    .number()
+    .int()
+    .min(-1_000_000)
+    .max(1_000_000)
+    .describe("Delivery order: decide ranks a user's segments by priority, highest first (default 0)."),
 };
 
 export const createSegmentSchema = z
@@ -27,6 +33,7 @@ export const createSegmentSchema = z
     strategy: segmentFields.strategy.default("hybrid"),
     status: segmentFields.status.default("active"),
     membership_mode: segmentFields.membership_mode.default("manual"),
+    priority: segmentFields.priority.default(0),
   })
   .strict()
   .meta({ id: "SegmentCreate" });
@@ -49,6 +56,8 @@ export const segmentSortKeys = [
   "-member_count",
   "estimated_size",
   "-estimated_size",
+  "priority",
+  "-priority",
 ] as const;
 
 export const listSegmentsQuery = paginationQuery

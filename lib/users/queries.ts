@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, count, eq, gte, ilike, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, getTableColumns, gte, ilike, lte, or, type SQL, sql } from "drizzle-orm";
+import { boundedJson } from "@/db/bounded-json";
 import { type Database, dbOrDefault } from "@/db/client";
 import { escapeLike, type Page, queryRows, readPage } from "@/db/rows";
 import { type User, users } from "@/db/schema";
@@ -107,6 +108,9 @@ export async function listUsers(query: ListUsersQuery, db?: Database): Promise<P
   if (query.max_age !== undefined) conditions.push(lte(users.age, query.max_age));
   // `@>` with a one-element array can use the GIN index on interests.
   if (query.interest) conditions.push(sql`${users.interests} @> array[${query.interest}]::text[]`);
+  // Exact lookups (both columns are unique, so at most one row) for clients that know an identifier.
+  if (query.email) conditions.push(eq(users.email, query.email));
+  if (query.external_id) conditions.push(eq(users.external_id, query.external_id));
   if (query.search) {
     const pattern = `%${escapeLike(query.search)}%`;
     const match = or(
@@ -123,7 +127,7 @@ export async function listUsers(query: ListUsersQuery, db?: Database): Promise<P
   return readPage(
     query,
     executor
-      .select()
+      .select({ ...getTableColumns(users), traits: boundedJson<Record<string, unknown>>(users.traits) })
       .from(users)
       .where(where)
       .orderBy(order, asc(users.id))

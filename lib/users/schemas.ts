@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { freeFormObject } from "@/lib/api/input-guards";
 import { pageOf, paginationQuery, timestamp } from "@/lib/api/schemas";
 import {
   engagementFrequencies,
@@ -44,7 +45,7 @@ const userInputFields = {
     .describe("ISO 8601 date-time with an offset."),
   interaction_score: z.number().min(0).max(1).nullable(),
   content_preferences: tags,
-  traits: z.record(z.string(), z.unknown()).describe('Free-form attributes, e.g. `{"plan": "pro"}`.'),
+  traits: freeFormObject().describe('Free-form attributes, e.g. `{"plan": "pro"}`.'),
 };
 
 const exampleUser = {
@@ -126,6 +127,21 @@ export const userSortKeys = [
 export const listUsersQuery = paginationQuery
   .extend({
     search: z.string().trim().min(1).max(100).optional().describe("Matches email, name or external_id."),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(1)
+      .max(254)
+      .optional()
+      .describe("The user with exactly this email (compared lower case, as stored)."),
+    external_id: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe("The user with exactly this external_id."),
     location: countryCode.optional(),
     engagement_level: z.enum(engagementLevels).optional(),
     min_age: z.coerce.number().int().min(0).max(130).optional(),

@@ -139,6 +139,26 @@ describe("GET /api/v1/users", () => {
     expect(page.body.items.map((u: { name: string }) => u.name)).toEqual([`${tag} B`, `${tag} C`]);
   });
 
+  it("finds one user by exact email or external_id", async () => {
+    const email = uniqueEmail("Lookup");
+    const externalId = uniqueName("ext");
+    const user = await createUser({ email, external_id: externalId });
+    // A user whose email and external_id contain the others' as substrings must not match.
+    await createUser({ email: `x${email}`, external_id: `${externalId}-2` });
+    const byEmail = await api("GET", `/api/v1/users?email=${encodeURIComponent(` ${email.toUpperCase()} `)}`);
+    expect(byEmail.status).toBe(200);
+    expect(userPageSchema.parse(byEmail.body)).toMatchObject({ total: 1, items: [{ id: user.id }] });
+    const byExternal = await api("GET", `/api/v1/users?external_id=${encodeURIComponent(externalId)}`);
+    expect(byExternal.body).toMatchObject({ total: 1, items: [{ id: user.id }] });
+    const both = await api(
+      "GET",
+      `/api/v1/users?email=${encodeURIComponent(email)}&external_id=${encodeURIComponent(`${externalId}-2`)}`,
+    );
+    expect(both.body).toMatchObject({ total: 0, items: [] });
+    const unknown = await api("GET", `/api/v1/users?external_id=${encodeURIComponent(uniqueName("nobody"))}`);
+    expect(unknown.body).toMatchObject({ total: 0, items: [] });
+  });
+
   it("rejects invalid filters", async () => {
     const res = await api("GET", "/api/v1/users?location=USA&engagement_level=extreme&min_age=x&limit=501");
     expect(res.status).toBe(422);

@@ -1,5 +1,4 @@
 import { analyticsQuery, segmentAnalyticsSchema } from "@/lib/analytics/schemas";
-import { experimentQuery, experimentResultSchema } from "@/lib/experiments/schemas";
 import { overlapQuery, segmentOverlapSchema } from "@/lib/overlap/schemas";
 import type { Operation } from "../operation";
 
@@ -39,26 +38,6 @@ export const analyticsOperations: Operation[] = [
     query: analyticsQuery,
     responses: {
       200: { description: "The analytics just computed.", schema: segmentAnalyticsSchema },
-      404: "No such segment.",
-      422: "Invalid id or query.",
-    },
-  },
-  {
-    method: "get",
-    path: "/api/v1/segments/{segment_id}/experiment",
-    operationId: "getSegmentExperiment",
-    summary: "Get A/B test results",
-    description:
-      "Compares the segment's personalized content that has a `variant_id` against the one marked `is_control`: " +
-      "rates with Wilson intervals, absolute uplift (Newcombe interval), relative uplift (delta method on the log " +
-      "ratio), two-proportion z-test p-values adjusted by Holm–Bonferroni, the exact Bayesian probability to beat " +
-      "control (Beta(1, 1) priors), a sample ratio mismatch check and the planned sample size for 80% power. " +
-      "No winner or loser is called before every group reaches the planned sample size. Rates are proportions (0–1).",
-    tags,
-    pathParams: segmentId,
-    query: experimentQuery,
-    responses: {
-      200: { description: "The experiment's results.", schema: experimentResultSchema },
       404: "No such segment.",
       422: "Invalid id or query.",
     },

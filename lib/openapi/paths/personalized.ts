@@ -56,7 +56,10 @@ export const personalizedOperations: Operation[] = [
     method: "patch",
     path: `${basePath}/{personalized_id}`,
     operationId: "updatePersonalizedContent",
-    summary: "Change the variant, the control flag or the publication time",
+    summary: "Change the variant, the control flag, the publication time or the traffic weight",
+    description:
+      "A new traffic_weight changes the share of new users the arm gets (weight / sum of the segment's weights); it " +
+      "is recorded in the experiment history, and the new split in the allocations. Users already exposed keep their arm.",
     tags,
     pathParams: personalizedId,
     body: updatePersonalizedSchema,

@@ -14,7 +14,7 @@ export const GET = withApi<Params>(async ({ params }) => {
   );
 });
 
-// PATCH /api/v1/segments/personalized/{personalized_id} - change the variant, control flag or publication time
+// PATCH /api/v1/segments/personalized/{personalized_id} - change the variant, control flag, publication time or traffic weight
 export const PATCH = withApi<Params>(async ({ req, params }) => {
   const id = parseId(params.personalizedId, "personalized_id");
   const patch = await readJson(req, updatePersonalizedSchema);

@@ -1,0 +1,74 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useEffect, useRef, useState } from "react";
+import { useExperimentTimeline } from "@/components/hooks/use-experiment";
+import type { PersonalizedContent } from "@/components/hooks/use-personalized-content";
+import { ErrorState, LoadingState } from "@/components/ui/states";
+import { ExperimentHistory } from "./experiment-history";
+import { contentArmLabel } from "./experiment-labels";
+
+// recharts is large: it is fetched only when this section comes near the viewport, so the segment page's first
+// load stays light.
+const ExperimentTimelineCharts = dynamic(() => import("./experiment-timeline-charts"), {
+  ssr: false,
+  loading: () => <LoadingState label="Loading the charts…" />,
+});
+
+/** True once the element has come within a screen of the viewport (and stays true). */
+function useNearViewport<Element extends HTMLElement>() {
+  const ref = useRef<Element>(null);
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || near) return;
+    if (typeof IntersectionObserver === "undefined") {
+      setNear(true);
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) setNear(true);
+      },
+      { rootMargin: "100% 0px" },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [near]);
+  return { ref, near };
+}
+
+/** Exposures and allocations over time, and the list of every change to the experiment. */
+export function ExperimentTimelineSection({
+  segmentId,
+  items,
+}: {
+  segmentId: string;
+  items: PersonalizedContent[];
+}) {
+  const timeline = useExperimentTimeline(segmentId);
+  const { ref, near } = useNearViewport<HTMLElement>();
+  const arms = items.map((item) => ({
+    id: item.id,
+    label: contentArmLabel(item),
+    isControl: item.is_control,
+  }));
+  const armLabels = new Map(arms.map((arm) => [arm.id, arm.label]));
+  return (
+    <section ref={ref} aria-labelledby="timeline-heading" className="space-y-4">
+      <h2 id="timeline-heading" className="text-lg font-semibold">
+        Experiment over time
+      </h2>
+      {timeline.isPending ? (
+        <LoadingState label="Loading the timeline…" />
+      ) : timeline.isError ? (
+        <ErrorState error={timeline.error} onRetry={() => timeline.refetch()} />
+      ) : (
+        <>
+          {near ? <ExperimentTimelineCharts timeline={timeline.data} arms={arms} /> : null}
+          <ExperimentHistory history={timeline.data.history} armLabels={armLabels} />
+        </>
+      )}
+    </section>
+  );
+}

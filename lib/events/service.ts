@@ -1,0 +1,149 @@
+import "server-only";
+import { transaction } from "@/db/client";
+import { ApiError } from "@/lib/api/errors";
+import type { FieldError } from "@/lib/api/schemas";
+import { type EventRow, existingReferences, insertEvents, resolveExternalIds } from "./queries";
+import {
+  type EventBatchResult,
+  type EventInput,
+  eventSchema,
+  isContentEvent,
+  MAX_CLOCK_SKEW_MS,
+} from "./schemas";
+
+interface Rejection {
+  index: number;
+  errors: { field: string; message: string }[];
+}
+
+interface ValidEvent {
+  index: number;
+  event: EventInput;
+}
+
+/** Validates each event on its own: the valid ones go on, the others are rejected by index. */
+function validateEach(events: readonly unknown[], now: Date) {
+  const latest = now.getTime() + MAX_CLOCK_SKEW_MS;
+  const valid: ValidEvent[] = [];
+  const rejected: Rejection[] = [];
+  events.forEach((raw, index) => {
+    const parsed = eventSchema.safeParse(raw);
+    if (!parsed.success) {
+      rejected.push({
+        index,
+        errors: parsed.error.issues.map((issue) => ({
+          field: issue.path.map(String).join(".") || "(event)",
+          message: issue.message,
+        })),
+      });
+    } else if (parsed.data.occurred_at && Date.parse(parsed.data.occurred_at) > latest) {
+      rejected.push({
+        index,
+        errors: [{ field: "occurred_at", message: "Lies more than 5 minutes in the future" }],
+      });
+    } else valid.push({ index, event: parsed.data });
+  });
+  return { valid, rejected };
+}
+
+const distinct = <T>(values: Iterable<T>) => [...new Set(values)];
+
+/**
+ * Stores a batch of events in one transaction: invalid events are rejected by index and the rest stored,
+ * an event_id already stored (in this batch, an earlier one, or a concurrent one) is counted as a duplicate,
+ * and the reserved content events that were stored add to their item's counters, engagement_rate, history
+ * and daily rows in the same transaction. Two statements whatever the batch size (three with new external
+ * ids): the references checked, then the events stored and counted. Rows are locked in one order (content
+ * counters, new profiles, event ids) so that concurrent batches cannot deadlock.
+ */
+export async function recordEvents(events: readonly unknown[]): Promise<EventBatchResult> {
+  const now = new Date();
+  const { valid, rejected } = validateEach(events, now);
+  if (valid.length === 0) throw allRejected(rejected);
+
+  const result = await transaction(async (tx) => {
+    const reject = (item: ValidEvent, field: string, message: string) =>
+      rejected.push({ index: item.index, errors: [{ field, message }] });
+
+    const contentIds = (reserved: boolean) =>
+      distinct(
+        valid.flatMap(({ event }) =>
+          event.personalized_content_id && isContentEvent(event.name) === reserved
+            ? [event.personalized_content_id]
+            : [],
+        ),
+      );
+    const {
+      counted,
+      referenced,
+      users: userIds,
+    } = await existingReferences(
+      {
+        users: distinct(valid.flatMap(({ event }) => event.user_id ?? [])),
+        counted: contentIds(true),
+        referenced: contentIds(false),
+      },
+      tx,
+    );
+
+    const checked = valid.filter((item) => {
+      const { event } = item;
+      const contentId = event.personalized_content_id;
+      if (contentId && !(isContentEvent(event.name) ? counted : referenced).has(contentId)) {
+        reject(item, "personalized_content_id", `Personalized content ${contentId} does not exist`);
+        return false;
+      }
+      if (event.user_id && !userIds.has(event.user_id)) {
+        reject(item, "user_id", `User ${event.user_id} does not exist`);
+        return false;
+      }
+      return true;
+    });
+    if (checked.length === 0) return undefined;
+
+    const byExternalId = await resolveExternalIds(
+      distinct(checked.flatMap(({ event }) => event.external_id ?? [])),
+      tx,
+    );
+    // The first event with a given event_id is the one stored; repeats within the batch are duplicates.
+    const seen = new Set<string>();
+    const rows: EventRow[] = [];
+    for (const { event } of checked) {
+      if (event.event_id !== undefined) {
+        if (seen.has(event.event_id)) continue;
+        seen.add(event.event_id);
+      }
+      rows.push({
+        event_id: event.event_id ?? null,
+        user_id: event.user_id ?? (byExternalId.get(event.external_id as string) as string),
+        name: event.name,
+        personalized_content_id: event.personalized_content_id ?? null,
+        occurred_at: event.occurred_at ?? now.toISOString(),
+        properties: event.properties ?? {},
+        value: event.value ?? null,
+      });
+    }
+    const accepted = await insertEvents(rows, tx);
+    return { accepted, duplicates: checked.length - accepted };
+  });
+
+  if (!result) throw allRejected(rejected);
+  return { ...result, rejected: rejected.sort((a, b) => a.index - b.index) };
+}
+
+function allRejected(rejected: Rejection[]): ApiError {
+  const errors: FieldError[] = rejected
+    .sort((a, b) => a.index - b.index)
+    .flatMap(({ index, errors }) =>
+      errors.map((error) => ({
+        field: `events.${index}.${error.field}`,
+        location: "body" as const,
+        message: error.message,
+      })),
+    );
+  const detail =
+    rejected.length === 1
+      ? "The event is invalid."
+      : `All ${rejected.length} events are invalid; none was stored.`;
+  return new ApiError("validation_failed", detail, errors);
+}
