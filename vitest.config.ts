@@ -10,7 +10,8 @@ export default defineConfig({
   },
   test: {
     include: ["**/*.test.ts", "**/*.test.tsx"],
-    exclude: ["node_modules/**", ".next*/**", "e2e/**", ".data/**"],
+    // The production-server tests have their own config (vitest.server.config.ts) and stage in `npm test`.
+    exclude: ["node_modules/**", ".next*/**", "e2e/**", ".data/**", "tests/server/**"],
     globalSetup: ["tests/support/global-setup.ts"],
     setupFiles: ["tests/support/setup-database.ts"],
     testTimeout: 30_000,

@@ -2,7 +2,7 @@ import "server-only";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { type ExtractTablesWithRelations, sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -10,6 +10,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { readEnv } from "@/lib/env";
+import { lockDataDir } from "./data-dir-lock";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -21,40 +22,72 @@ interface Connection {
   db: Database;
   driver: DriverName;
   close: () => Promise<void>;
+  /** Checks that the database answers; resolves with its version. */
+  probe: () => Promise<string | undefined>;
 }
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
 // One connection per process, kept across hot reloads: two PGlite instances on one data folder corrupt it.
-const globalForDb = globalThis as unknown as { audienceSegmentsDb?: Promise<Connection> };
+const globalForDb = globalThis as unknown as {
+  audienceSegmentsDb?: Promise<Connection>;
+  /** Set once the process is shutting down: the database is not opened again. */
+  audienceSegmentsDbClosedForGood?: boolean;
+};
 
 async function connect(): Promise<Connection> {
   const env = readEnv();
   if (env.DATABASE_URL) {
-    const client = postgres(env.DATABASE_URL, { max: 10, onnotice: () => {} });
+    const client = postgres(env.DATABASE_URL, {
+      max: 10,
+      onnotice: () => {},
+      // Every session starts with the API's limit; jobs raise it for their own transaction (jobStatementTimeout).
+      connection: { statement_timeout: env.STATEMENT_TIMEOUT_MS },
+    });
     const db = drizzlePostgres({ client, schema }) as unknown as Database;
     await migratePostgres(db as never, { migrationsFolder });
-    return { db, driver: "postgres", close: () => client.end() };
+    const probe = async () => {
+      const [row] = await client`show server_version`;
+      return (row as { server_version?: string } | undefined)?.server_version;
+    };
+    return { db, driver: "postgres", close: () => client.end(), probe };
   }
   const inMemory = env.PGLITE_DATA_DIR.startsWith("memory://");
   if (!inMemory) mkdirSync(env.PGLITE_DATA_DIR, { recursive: true });
+  const unlock = inMemory ? () => {} : lockDataDir(env.PGLITE_DATA_DIR);
   // Tests start each in-memory database from a migrated snapshot: loading it is several times faster than initdb.
   const template =
     inMemory && env.PGLITE_TEMPLATE ? new Blob([readFileSync(env.PGLITE_TEMPLATE)]) : undefined;
-  const client = new PGlite(env.PGLITE_DATA_DIR, template ? { loadDataDir: template } : {});
+  let client: PGlite | undefined;
   try {
+    client = new PGlite(env.PGLITE_DATA_DIR, template ? { loadDataDir: template } : {});
     await client.waitReady;
     const db = drizzlePglite({ client, schema }) as unknown as Database;
     await migratePglite(db as never, { migrationsFolder });
-    return { db, driver: "pglite", close: () => client.close() };
+    const opened = client;
+    const version = (await opened.query<{ server_version: string }>("show server_version")).rows[0]
+      ?.server_version;
+    // The embedded database lives in this process: it is up while the instance is open. Asking it a query
+    // would wait behind whatever transaction holds its only connection, for as long as that takes.
+    const probe = async () => {
+      if (opened.closed) throw new Error("The embedded database is closed.");
+      return version;
+    };
+    // PGlite's close() shuts PostgreSQL down with a checkpoint (pg_control says "shut down"), so the next
+    // start needs no crash recovery; the lock is released only after it.
+    return { db, driver: "pglite", close: () => opened.close().finally(unlock), probe };
   } catch (error) {
-    await client.close().catch(() => {});
+    await client?.close().catch(() => {});
+    unlock();
     throw error;
   }
 }
 
 /** The migrated database. A failed connection is not cached, so the next call tries again. */
 export async function getConnection(): Promise<Connection> {
+  if (globalForDb.audienceSegmentsDbClosedForGood) {
+    throw new DatabaseClosedError();
+  }
   if (!globalForDb.audienceSegmentsDb) {
     globalForDb.audienceSegmentsDb = connect().catch((error) => {
       globalForDb.audienceSegmentsDb = undefined;
@@ -81,6 +114,42 @@ export async function closeDb(): Promise<void> {
   const pending = globalForDb.audienceSegmentsDb;
   globalForDb.audienceSegmentsDb = undefined;
   if (pending) await (await pending.catch(() => undefined))?.close();
+}
+
+export class DatabaseClosedError extends Error {
+  constructor() {
+    super("The server is shutting down; the database is closed.");
+    this.name = "DatabaseClosedError";
+  }
+}
+
+/** Closes the database at shutdown and refuses to open it again in this process. */
+export async function closeDbForShutdown(): Promise<void> {
+  globalForDb.audienceSegmentsDbClosedForGood = true;
+  await closeDb();
+}
+
+/**
+ * Raises PostgreSQL's statement timeout for the rest of `tx` to the jobs' limit (JOB_STATEMENT_TIMEOUT_MS).
+ * PGlite accepts the setting but cannot enforce it (no timer interrupts inside its WebAssembly backend).
+ */
+export async function raiseStatementTimeoutForJob(tx: Database): Promise<void> {
+  const ms = readEnv().JOB_STATEMENT_TIMEOUT_MS;
+  await tx.execute(sql`select set_config('statement_timeout', ${String(ms)}, true)`);
+}
+
+/**
+ * Runs `work` in a read-only REPEATABLE READ transaction: every statement in it sees the same snapshot,
+ * so a read in several pages adds up to one consistent picture.
+ */
+export async function snapshotTransaction<T>(
+  work: (tx: Database, driver: DriverName) => Promise<T>,
+): Promise<T> {
+  const { db, driver } = await getConnection();
+  return db.transaction((tx) => work(tx as unknown as Database, driver), {
+    isolationLevel: "repeatable read",
+    accessMode: "read only",
+  });
 }
 
 /** Runs `work` in one transaction: a failure leaves nothing half-written. */

@@ -1,8 +1,6 @@
 import "server-only";
-import { sql } from "drizzle-orm";
 import type { Health } from "@/lib/health/schemas";
 import { type DriverName, getConnection } from "./client";
-import { queryRows } from "./rows";
 
 export type DatabaseHealth = Health["database"];
 
@@ -10,13 +8,13 @@ export async function checkDatabase(): Promise<DatabaseHealth> {
   const driver: DriverName = process.env.DATABASE_URL ? "postgres" : "pglite";
   const started = performance.now();
   try {
-    const { db } = await getConnection();
-    const [row] = await queryRows<{ server_version: string }>(db, sql`show server_version`);
+    const { probe } = await getConnection();
+    const serverVersion = await probe();
     return {
       status: "up",
       driver,
       latency_ms: Math.round((performance.now() - started) * 10) / 10,
-      server_version: row?.server_version,
+      server_version: serverVersion,
     };
   } catch (error) {
     console.error("Database health check failed", error);

@@ -371,6 +371,39 @@ export const experimentHistory = pgTable(
   (t) => [index("experiment_history_segment_time_idx").on(t.segment_id, t.at)],
 );
 
+/**
+ * Facts about the database itself, one row per key. `initialized_at` marks a database that has been set up
+ * once: demo data goes only into a database without it, never into one its owner emptied.
+ */
+export const appMeta = pgTable("app_meta", {
+  key: varchar("key", { length: 100 }).primaryKey(),
+  value: jsonb("value").$type<unknown>().notNull(),
+  updated_at: updatedAt(),
+});
+
+/**
+ * Work that outlives the request that asked for it (a big segment refresh), polled at /api/v1/jobs/{id}.
+ * `status`: queued → running → succeeded | failed; `progress` 0–1.
+ */
+export const backgroundJobs = pgTable(
+  "background_jobs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: varchar("kind", { length: 40 }).notNull(),
+    segment_id: uuid("segment_id").references(() => audienceSegments.id, { onDelete: "cascade" }),
+    status: varchar("status", { length: 20 }).notNull().default("queued"),
+    progress: doublePrecision("progress").notNull().default(0),
+    result: jsonb("result").$type<Record<string, unknown>>(),
+    error: text("error"),
+    created_at: createdAt(),
+    started_at: timestamp("started_at", { withTimezone: true }),
+    /** Touched with every progress step: a running job whose heartbeat is old lost its process. */
+    updated_at: updatedAt(),
+    finished_at: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("background_jobs_segment_created_idx").on(t.segment_id, t.created_at)],
+);
+
 export type Persona = typeof personas.$inferSelect;
 export type NewPersona = typeof personas.$inferInsert;
 export type Content = typeof content.$inferSelect;
@@ -393,3 +426,4 @@ export type ExperimentSettings = typeof experimentSettings.$inferSelect;
 export type ExperimentAllocation = typeof experimentAllocations.$inferSelect;
 export type ExperimentAssignment = typeof experimentAssignments.$inferSelect;
 export type ExperimentHistoryEntry = typeof experimentHistory.$inferSelect;
+export type BackgroundJob = typeof backgroundJobs.$inferSelect;

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+const milliseconds = z.coerce.number().int().min(0).max(86_400_000);
+
 const envSchema = z.object({
   /** A PostgreSQL server (postgres.js). Without it the app uses the embedded PGlite database. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
@@ -14,6 +16,21 @@ const envSchema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((value) => value === "true"),
+  /**
+   * PostgreSQL cancels an API statement that runs longer (SQLSTATE 57014, answered 503). PGlite cannot
+   * (see README, "The embedded database"): there, big refreshes run in bounded batches instead.
+   */
+  STATEMENT_TIMEOUT_MS: milliseconds.default(30_000),
+  /** The same limit for the statements of background jobs and scheduled jobs, which may run longer. */
+  JOB_STATEMENT_TIMEOUT_MS: milliseconds.default(600_000),
+  /** A refresh of a segment with at least this many users to scan or members runs as a background job. */
+  REFRESH_ASYNC_MIN_USERS: z.coerce.number().int().min(1).default(20_000),
+  /** Users evaluated per transaction by a background refresh: bounds how long one statement holds the database. */
+  REFRESH_BATCH_SIZE: z.coerce.number().int().min(100).max(1_000_000).default(5_000),
+  /** Membership events and content performance snapshots older than this many days are deleted. */
+  RETENTION_DAYS: z.coerce.number().int().min(1).default(400),
+  /** On SIGTERM/SIGINT, how long in-flight requests may take to finish before the database is closed. */
+  SHUTDOWN_DRAIN_MS: milliseconds.default(10_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -26,6 +43,12 @@ export function readEnv(): Env {
     PGLITE_TEMPLATE: process.env.PGLITE_TEMPLATE || undefined,
     SEED_DEMO_DATA: process.env.SEED_DEMO_DATA || undefined,
     BANDIT_INTERVAL_SECONDS: process.env.BANDIT_INTERVAL_SECONDS || undefined,
+    STATEMENT_TIMEOUT_MS: process.env.STATEMENT_TIMEOUT_MS || undefined,
+    JOB_STATEMENT_TIMEOUT_MS: process.env.JOB_STATEMENT_TIMEOUT_MS || undefined,
+    REFRESH_ASYNC_MIN_USERS: process.env.REFRESH_ASYNC_MIN_USERS || undefined,
+    REFRESH_BATCH_SIZE: process.env.REFRESH_BATCH_SIZE || undefined,
+    RETENTION_DAYS: process.env.RETENTION_DAYS || undefined,
+    SHUTDOWN_DRAIN_MS: process.env.SHUTDOWN_DRAIN_MS || undefined,
   });
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);

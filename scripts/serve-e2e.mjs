@@ -22,7 +22,13 @@ const server = spawn(
   {
     cwd: root,
     stdio: "inherit",
-    env: { ...env, NEXT_TELEMETRY_DISABLED: "1", PGLITE_DATA_DIR: dataDir, SEED_DEMO_DATA: "true" },
+    env: {
+      ...env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_MANUAL_SIG_HANDLE: "true",
+      PGLITE_DATA_DIR: dataDir,
+      SEED_DEMO_DATA: "true",
+    },
   },
 );
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));

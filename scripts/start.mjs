@@ -17,6 +17,8 @@ const server = spawn(
     env: {
       ...process.env,
       NEXT_TELEMETRY_DISABLED: "1",
+      // The app's own SIGTERM/SIGINT handler closes the database before exiting (lib/lifecycle/shutdown.ts).
+      NEXT_MANUAL_SIG_HANDLE: "true",
       PGLITE_DATA_DIR: process.env.PGLITE_DATA_DIR ?? path.join(root, ".data", "pglite"),
     },
   },

@@ -9,6 +9,7 @@ const stages = [
   ["Type check", bin("tsc"), ["--noEmit"]],
   ["Lint and format", bin("biome"), ["check", "."]],
   ["Unit and integration tests", bin("vitest"), ["run"]],
+  ["Server tests (kill, stop, load)", bin("vitest"), ["run", "--config", "vitest.server.config.ts"]],
   ["Browser tests", process.execPath, [path.join(root, "scripts/e2e.mjs")]],
 ];
 

@@ -3,6 +3,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ApiSchema, api, unwrap } from "@/lib/client/api";
 import type { BulkAddMembersInput, Member, memberSortKeys } from "@/lib/members/schemas";
+import { waitForJob } from "./use-jobs";
 
 export type { Member, UserSummary } from "@/lib/members/schemas";
 
@@ -117,12 +118,26 @@ export function useImportMembers(segmentId: string) {
   });
 }
 
-export function useRefreshMembers(segmentId: string) {
+/**
+ * POST /refresh. A big refresh answers 202 with a background job: the mutation then follows the job to its
+ * end (reporting progress 0–1) and resolves with its result, so callers see one outcome either way.
+ */
+export function useRefreshMembers(segmentId: string, onProgress?: (progress: number) => void) {
   const invalidate = useInvalidateMembership(segmentId);
+  const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () =>
-      unwrap(api.POST("/api/v1/segments/{segment_id}/refresh", { params: segmentPath(segmentId) })),
+    mutationFn: async () => {
+      const answer = await unwrap(
+        api.POST("/api/v1/segments/{segment_id}/refresh", { params: segmentPath(segmentId) }),
+      );
+      if (!("kind" in answer)) return answer;
+      void queryClient.invalidateQueries({ queryKey: ["jobs"] });
+      const job = await waitForJob(answer.id, (reading) => onProgress?.(reading.progress));
+      if (job.status === "failed" || !job.result) throw new Error(job.error ?? "The refresh failed.");
+      return job.result;
+    },
     onSuccess: invalidate,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ["jobs"] }),
   });
 }
 

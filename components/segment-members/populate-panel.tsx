@@ -1,9 +1,10 @@
 "use client";
 
+import { useState } from "react";
 import { type RefreshResult, useRefreshMembers } from "@/components/hooks/use-members";
 import { formatInteger } from "@/components/segment-page/format";
 import { Button } from "@/components/ui/button";
-import { BusyBar } from "@/components/ui/progress-bar";
+import { BusyBar, ProgressBar } from "@/components/ui/progress-bar";
 
 const summarizeRefresh = (result: RefreshResult) =>
   `${formatInteger(result.added)} added, ${formatInteger(result.removed)} removed, ${formatInteger(result.unchanged)} unchanged; ${formatInteger(result.member_count)} members now.`;
@@ -16,12 +17,15 @@ export function PopulatePanel({
   segmentId: string;
   onDone: (message: string) => void;
 }) {
-  const refresh = useRefreshMembers(segmentId);
-  const run = () =>
+  const [progress, setProgress] = useState<number | undefined>();
+  const refresh = useRefreshMembers(segmentId, setProgress);
+  const run = () => {
+    setProgress(undefined);
     refresh.mutate(undefined, {
       onSuccess: (result) => onDone(`Populated from criteria: ${summarizeRefresh(result)}`),
       onError: (error) => onDone(`Populating failed: ${error.message}`),
     });
+  };
   return (
     <section
       aria-labelledby="populate-heading"
@@ -36,7 +40,13 @@ export function PopulatePanel({
       <Button variant="secondary" onClick={run} disabled={refresh.isPending}>
         {refresh.isPending ? "Populating…" : "Populate from criteria"}
       </Button>
-      {refresh.isPending ? <BusyBar label="Populating from criteria" /> : null}
+      {refresh.isPending ? (
+        progress === undefined ? (
+          <BusyBar label="Populating from criteria" />
+        ) : (
+          <ProgressBar label="Populating from criteria" value={Math.round(progress * 100)} max={100} />
+        )
+      ) : null}
       {refresh.isError ? (
         <p role="alert" className="text-sm text-red-700">
           {refresh.error.message}

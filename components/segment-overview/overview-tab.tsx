@@ -11,6 +11,7 @@ import { EngagementTrendChart } from "./engagement-trend-chart";
 import { KeyFigures } from "./key-figures";
 import { MemberGrowthChart } from "./member-growth-chart";
 import { RecommendationList } from "./recommendation-list";
+import { RefreshJobProgress } from "./refresh-job-progress";
 
 const periods = [
   { value: "7", label: "Last 7 days" },
@@ -34,6 +35,7 @@ export function OverviewTab({ segment }: { segment: Segment }) {
         />
         <AnalyzePanel segment={segment} />
       </div>
+      <RefreshJobProgress segmentId={segment.id} />
       {analytics.isPending ? (
         <LoadingState label="Loading analytics…" />
       ) : analytics.isError ? (

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { estimateCriteriaSize } from "@/lib/criteria/service";
 import { definitionChanges, segmentDefinition } from "@/lib/segments/segment-definition";
 import type { Database } from "../client";
+import { markInitialized } from "../meta";
 import { queryRows } from "../rows";
 import {
   audienceSegments,
@@ -90,33 +91,57 @@ export async function seedDemoDataIfEmpty(db: Database, now = new Date()): Promi
     const tx = transaction as unknown as Database;
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY}::bigint)`);
     if (!(await isEmpty(tx))) return false;
-    const data = generateDemoData(now);
-    await insertJsonRows(tx, personas, data.personas);
-    await insertJsonRows(tx, content, data.content);
-    await insertJsonRows(tx, users, data.users);
-    // The same count the API keeps in estimated_size, so the demo shows what the criteria select.
-    const sizes = new Map<string, number>();
-    for (const segment of data.segments)
-      sizes.set(segment.id, await estimateCriteriaSize(segment.criteria, tx));
-    const sized = <Row extends { estimated_size: number }>(row: Row, id: string) => ({
-      ...row,
-      estimated_size: sizes.get(id) ?? 0,
-    });
-    await insertJsonRows(
-      tx,
-      audienceSegments,
-      data.segments.map((segment) => sized(segment, segment.id)),
-    );
-    await insertJsonRows(
-      tx,
-      segmentRevisions,
-      data.revisions.map((revision) => sized(revision, revision.segment_id)),
-    );
-    await insertJsonRows(tx, segmentMembers, data.members);
-    await insertJsonRows(tx, segmentMembershipEvents, data.events);
-    await insertJsonRows(tx, personalizedContent, data.items);
-    await insertJsonRows(tx, contentPerformanceDaily, data.daily);
-    await insertJsonRows(tx, contentPerformanceHistory, data.history);
+    await insertDemoData(tx, now);
     return true;
   });
+}
+
+/**
+ * At server start: marks the database as set up the first time it is seen, and loads the demo data only
+ * then (when `seed` and the database is empty). A database its owner emptied later keeps its marker and
+ * stays empty. Answers whether the demo data was loaded.
+ */
+export async function initializeDatabaseOnce(
+  db: Database,
+  seed: boolean,
+  now = new Date(),
+): Promise<boolean> {
+  return db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Database;
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY}::bigint)`);
+    if (!(await markInitialized(tx))) return false;
+    if (!seed || !(await isEmpty(tx))) return false;
+    await insertDemoData(tx, now);
+    return true;
+  });
+}
+
+async function insertDemoData(tx: Database, now: Date): Promise<void> {
+  const data = generateDemoData(now);
+  await insertJsonRows(tx, personas, data.personas);
+  await insertJsonRows(tx, content, data.content);
+  await insertJsonRows(tx, users, data.users);
+  // The same count the API keeps in estimated_size, so the demo shows what the criteria select.
+  const sizes = new Map<string, number>();
+  for (const segment of data.segments)
+    sizes.set(segment.id, await estimateCriteriaSize(segment.criteria, tx));
+  const sized = <Row extends { estimated_size: number }>(row: Row, id: string) => ({
+    ...row,
+    estimated_size: sizes.get(id) ?? 0,
+  });
+  await insertJsonRows(
+    tx,
+    audienceSegments,
+    data.segments.map((segment) => sized(segment, segment.id)),
+  );
+  await insertJsonRows(
+    tx,
+    segmentRevisions,
+    data.revisions.map((revision) => sized(revision, revision.segment_id)),
+  );
+  await insertJsonRows(tx, segmentMembers, data.members);
+  await insertJsonRows(tx, segmentMembershipEvents, data.events);
+  await insertJsonRows(tx, personalizedContent, data.items);
+  await insertJsonRows(tx, contentPerformanceDaily, data.daily);
+  await insertJsonRows(tx, contentPerformanceHistory, data.history);
 }

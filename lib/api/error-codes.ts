@@ -13,6 +13,7 @@ export const errorCodeToStatus: Record<ErrorCode, number> = {
   reference_not_found: 422,
   rate_limited: 429,
   internal_error: 500,
+  service_unavailable: 503,
 };
 
 export const errorCodeTitles: Record<ErrorCode, string> = {
@@ -27,4 +28,5 @@ export const errorCodeTitles: Record<ErrorCode, string> = {
   reference_not_found: "Referenced resource not found",
   rate_limited: "Too many requests",
   internal_error: "Internal server error",
+  service_unavailable: "Service unavailable",
 };

@@ -86,6 +86,12 @@ export function fromDatabaseError(error: unknown): ApiError | undefined {
     case "40001":
     case "40P01":
       return new ApiError("conflict", "The request conflicted with a concurrent change; retry it.");
+    case "57014":
+      // statement_timeout (STATEMENT_TIMEOUT_MS): the work was cancelled and rolled back, nothing changed.
+      return new ApiError(
+        "service_unavailable",
+        "The request took longer than the database's statement timeout and was cancelled; nothing was changed.",
+      );
     default:
       return undefined;
   }
@@ -143,7 +149,9 @@ export function handleApiError(error: unknown, requestId?: string): Response {
   let apiError: ApiError;
   if (error instanceof ApiError) apiError = error;
   else if (error instanceof ZodError) apiError = zodToApiError(error, "body");
-  else {
+  else if (error instanceof Error && error.name === "DatabaseClosedError") {
+    apiError = new ApiError("service_unavailable", "The server is shutting down; retry in a moment.");
+  } else {
     const mapped = fromDatabaseError(error);
     if (mapped) apiError = mapped;
     else {

@@ -1,4 +1,5 @@
-import { handleApiError } from "./errors";
+import { isShuttingDown, trackRequest } from "@/lib/lifecycle/in-flight";
+import { ApiError, handleApiError } from "./errors";
 
 type Params = Record<string, string>;
 
@@ -32,18 +33,31 @@ function withRequestId(response: Response, requestId: string): Response {
 
 /**
  * Every route handler goes through this wrapper: it is where errors become problem+json today,
- * and where authentication will be enforced. Every answer carries the request id.
+ * and where authentication will be enforced. Every answer carries the request id. It also counts requests
+ * in flight, which a graceful shutdown waits for, and refuses new ones once the shutdown has begun.
  */
 export function withApi<P extends Params = Params>(handler: (args: HandlerArgs<P>) => Promise<Response>) {
   return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
     const requestId = requestIdOf(req);
-    try {
-      const url = new URL(req.url);
-      const params = ((await context?.params) ?? {}) as P;
-      const response = await handler({ req, params, searchParams: url.searchParams, requestId });
-      return withRequestId(response, requestId);
-    } catch (error) {
-      return handleApiError(error, requestId);
+    if (isShuttingDown()) {
+      // A request that reached us on a kept-alive connection after SIGTERM: refused, and the connection closed.
+      const response = handleApiError(
+        new ApiError("service_unavailable", "The server is shutting down; retry in a moment."),
+        requestId,
+      );
+      response.headers.set("connection", "close");
+      response.headers.set("retry-after", "5");
+      return response;
     }
+    return trackRequest(async () => {
+      try {
+        const url = new URL(req.url);
+        const params = ((await context?.params) ?? {}) as P;
+        const response = await handler({ req, params, searchParams: url.searchParams, requestId });
+        return withRequestId(response, requestId);
+      } catch (error) {
+        return handleApiError(error, requestId);
+      }
+    });
   };
 }

@@ -40,6 +40,7 @@ export const errorCodes = [
   "reference_not_found",
   "rate_limited",
   "internal_error",
+  "service_unavailable",
 ] as const;
 
 export const fieldErrorSchema = z.object({

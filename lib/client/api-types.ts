@@ -107,7 +107,7 @@ export interface paths {
         put?: never;
         /**
          * Recompute the segment's members from its criteria
-         * @description Adds users who match (source `criteria`), removes criteria members who no longer match, never removes manual members, and records every join and leave. Refreshes of one segment run one at a time.
+         * @description Adds users who match (source `criteria`), removes criteria members who no longer match, never removes manual members, and records every join and leave. Refreshes of one segment run one at a time. A big refresh (REFRESH_ASYNC_MIN_USERS users to scan or members, default 20,000), or any with `async=true`, runs as a background job in slices of REFRESH_BATCH_SIZE users, each its own short transaction: the answer is 202 with the job (and a `Location` to poll); its `result` is this RefreshResult. A segment already refreshing in the background answers with that job.
          */
         post: operations["refreshSegment"];
         delete?: never;
@@ -657,6 +657,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/jobs/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A background job: status, progress and outcome
+         * @description `status` goes queued → running → succeeded (with `result`) or failed (with `error`); `progress` runs from 0 to 1. Jobs run in the server process that accepted them: one that stops (shutdown, crash) leaves its job failed, and the work is started again by asking again.
+         */
+        get: operations["getJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recent background jobs, newest first */
+        get: operations["listJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -667,7 +704,7 @@ export interface components {
             status: number;
             detail: string;
             /** @enum {string} */
-            code: "bad_request" | "invalid_json" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "validation_failed" | "reference_not_found" | "rate_limited" | "internal_error";
+            code: "bad_request" | "invalid_json" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "validation_failed" | "reference_not_found" | "rate_limited" | "internal_error" | "service_unavailable";
             instance?: string;
             errors?: {
                 /** @description Dotted path of the offending value, e.g. `criteria.age_range` or `segment_id`. */
@@ -901,6 +938,27 @@ export interface components {
             unchanged: number;
             member_count: number;
             took_ms: number;
+        };
+        Job: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "segment_refresh";
+            segment_id: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed";
+            /** @description Share of the work done, 0 to 1. */
+            progress: number;
+            /** @description When succeeded: what the refresh produced. */
+            result: components["schemas"]["RefreshResult"] | null;
+            /** @description When failed: why, in words. */
+            error: string | null;
+            /** Format: date-time */
+            created_at: string;
+            started_at: string | null;
+            /** Format: date-time */
+            updated_at: string;
+            finished_at: string | null;
         };
         MembershipExplanation: {
             /** Format: uuid */
@@ -1753,6 +1811,9 @@ export interface components {
             /** @description The profile's external_id: unknown answers empty lists (decide creates no profile). */
             external_id?: string;
         };
+        JobList: {
+            items: components["schemas"]["Job"][];
+        };
     };
     responses: never;
     parameters: never;
@@ -2181,7 +2242,10 @@ export interface operations {
     };
     refreshSegment: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `true`: always run as a background job (202); `false`: always at once (200). Left out: a job when the refresh is big (REFRESH_ASYNC_MIN_USERS users or members), else at once. */
+                async?: "true" | "false";
+            };
             header?: never;
             path: {
                 /** @description The segment's id. */
@@ -2200,6 +2264,15 @@ export interface operations {
                     "application/json": components["schemas"]["RefreshResult"];
                 };
             };
+            /** @description Accepted as a background job; poll `GET /api/v1/jobs/{job_id}`. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
             /** @description No such segment. */
             404: {
                 headers: {
@@ -2209,8 +2282,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `async` is neither `true` nor `false`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected error. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The refresh ran past the statement timeout (PostgreSQL) and was rolled back. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4473,6 +4564,98 @@ export interface operations {
                 };
             };
             /** @description Invalid body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The job's id. */
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            /** @description No such job. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The id is not a UUID. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listJobs: {
+        parameters: {
+            query?: {
+                segment_id?: string;
+                status?: "queued" | "running" | "succeeded" | "failed";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The jobs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobList"];
+                };
+            };
+            /** @description Invalid query parameters. */
             422: {
                 headers: {
                     [name: string]: unknown;

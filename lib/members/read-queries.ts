@@ -90,6 +90,14 @@ export interface ExportRow {
   cursor: { joined_at: string; id: string };
 }
 
+/**
+ * On PostgreSQL, ends the export's snapshot transaction when its client stops reading for a minute, so an
+ * abandoned download does not hold a connection and old row versions forever.
+ */
+export async function limitExportIdleTime(tx: Database): Promise<void> {
+  await tx.execute(sql`select set_config('idle_in_transaction_session_timeout', '60000', true)`);
+}
+
 /** One page of the export in joined_at order, resuming after `after` (keyset: no OFFSET scans). */
 export async function exportMembersPage(
   segmentId: string,

@@ -1,5 +1,5 @@
 import "server-only";
-import { transaction } from "@/db/client";
+import { snapshotTransaction, transaction } from "@/db/client";
 import { ApiError, notFound } from "@/lib/api/errors";
 import type { FieldError } from "@/lib/api/schemas";
 import { findSegment, lockSegment } from "@/lib/segments/queries";
@@ -59,16 +59,18 @@ export async function getMember(segmentId: string, userId: string) {
 
 /** Adds one user as a manual member; `created` is false when the user was a member already (then updated). */
 export async function addMember(segmentId: string, userId: string, input: AddMemberInput) {
-  return transaction(async (tx) => {
+  const { added } = await transaction(async (tx) => {
     const [user] = await queries.lockIdentifiedUsers({ user_ids: [userId] }, tx);
     const segment = await lockSegment(segmentId, tx);
     if (!segment) throw notFound("Segment", segmentId);
     if (!user) throw notFound("User", userId);
-    const { added } = await queries.upsertManualMembers(segmentId, [userId], input, tx);
-    const member = await reads.findMember(segmentId, userId, tx);
-    if (!member) throw new Error(`Membership of ${userId} in ${segmentId} vanished inside its transaction`);
-    return { created: added === 1, member };
+    return queries.upsertManualMembers(segmentId, [userId], input, tx);
   });
+  // Read after the commit, not inside the transaction: on PGlite a transaction holds the only connection,
+  // so every statement moved out of it is one that other requests no longer wait behind.
+  const member = await reads.findMember(segmentId, userId);
+  if (!member) throw new ApiError("conflict", `User ${userId} left segment ${segmentId} meanwhile; retry.`);
+  return { created: added === 1, member };
 }
 
 export async function removeMember(segmentId: string, userId: string): Promise<void> {
@@ -119,47 +121,78 @@ export async function listMembers(segmentId: string, query: ListMembersQuery) {
 const EXPORT_PAGE_SIZE = 5_000;
 
 /**
- * The segment's members as CSV, streamed page by page so that a large segment is never held in memory
- * whole. The segment is checked first: a missing one is a 404, not an empty file.
+ * The segment's members as CSV, read page by page inside one snapshot (a read-only REPEATABLE READ
+ * transaction), so that the file is one consistent picture even while members change. On PostgreSQL the
+ * pages are read as the client consumes them (memory stays bounded; the transaction holds one pooled
+ * connection). On PGlite, whose one connection every request shares, the pages are read at once and
+ * buffered: a transaction left open for a slow download would stop the whole server. A failure after the
+ * header errors the stream, so the download fails visibly instead of ending as a truncated 200.
+ * The segment is checked first: a missing one is a 404, not an empty file.
  */
-export async function exportMembersCsv(segmentId: string): Promise<ReadableStream<Uint8Array>> {
+export async function exportMembersCsv(
+  segmentId: string,
+  pageSize = EXPORT_PAGE_SIZE,
+): Promise<ReadableStream<Uint8Array>> {
   if (!(await findSegment(segmentId))) throw notFound("Segment", segmentId);
   const encoder = new TextEncoder();
-  let cursor: reads.ExportRow["cursor"] | undefined;
-  let headerSent = false;
-  let done = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!headerSent) {
-        headerSent = true;
+  let cancelled = false;
+  let wake: (() => void) | undefined;
+  const demand = () => {
+    wake?.();
+    wake = undefined;
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
         controller.enqueue(encoder.encode(csvRecord(memberCsvColumns)));
-        return;
-      }
-      if (done) {
-        controller.close();
-        return;
-      }
-      const rows = await reads.exportMembersPage(segmentId, cursor, EXPORT_PAGE_SIZE);
-      if (rows.length < EXPORT_PAGE_SIZE) done = true;
-      if (rows.length === 0) {
-        controller.close();
-        return;
-      }
-      cursor = rows[rows.length - 1].cursor;
-      const text = rows
-        .map((row) =>
-          csvRecord([
-            row.user_id,
-            row.email,
-            row.external_id,
-            row.name,
-            row.confidence_score,
-            row.source,
-            row.joined_at,
-          ]),
-        )
-        .join("");
-      controller.enqueue(encoder.encode(text));
+        const produce = snapshotTransaction(async (tx, driver) => {
+          const paced = driver === "postgres";
+          if (paced) await reads.limitExportIdleTime(tx);
+          let cursor: reads.ExportRow["cursor"] | undefined;
+          while (!cancelled) {
+            while (paced && !cancelled && (controller.desiredSize ?? 1) <= 0) {
+              await new Promise<void>((resolve) => {
+                wake = resolve;
+              });
+            }
+            if (cancelled) return;
+            const rows = await reads.exportMembersPage(segmentId, cursor, pageSize, tx);
+            if (cancelled) return;
+            if (rows.length > 0) controller.enqueue(encoder.encode(rows.map(memberCsvRecord).join("")));
+            if (rows.length < pageSize) return;
+            cursor = rows[rows.length - 1].cursor;
+          }
+        });
+        produce.then(
+          () => {
+            if (!cancelled) controller.close();
+          },
+          (error: unknown) => {
+            const code = (error as { code?: string; cause?: { code?: string } }).cause?.code;
+            console.error(
+              `The CSV export of segment ${segmentId} failed${code ? ` (SQLSTATE ${code})` : ""}`,
+            );
+            if (!cancelled) controller.error(new Error("The export failed; the file is incomplete."));
+          },
+        );
+      },
+      pull: demand,
+      cancel() {
+        cancelled = true;
+        demand();
+      },
     },
-  });
+    { highWaterMark: 2 },
+  );
 }
+
+const memberCsvRecord = (row: reads.ExportRow) =>
+  csvRecord([
+    row.user_id,
+    row.email,
+    row.external_id,
+    row.name,
+    row.confidence_score,
+    row.source,
+    row.joined_at,
+  ]);

@@ -5,6 +5,7 @@ import { analyticsOperations } from "./paths/analytics";
 import { criteriaOperations } from "./paths/criteria";
 import { deliveryOperations } from "./paths/delivery";
 import { experimentOperations } from "./paths/experiments";
+import { jobsOperations } from "./paths/jobs";
 import { membersOperations } from "./paths/members";
 import { personalizedOperations } from "./paths/personalized";
 import { resourcesOperations } from "./paths/resources";
@@ -28,6 +29,7 @@ export const operations: Operation[] = [
   ...experimentOperations,
   ...resourcesOperations,
   ...deliveryOperations,
+  ...jobsOperations,
 ];
 
 type JsonSchema = Record<string, unknown>;

@@ -1,5 +1,5 @@
 import "server-only";
-import { type Database, transaction } from "@/db/client";
+import { type Database, raiseStatementTimeoutForJob, transaction } from "@/db/client";
 import { tryJobLock } from "./queries";
 
 export interface ScheduledJob {
@@ -16,6 +16,7 @@ export type JobOutcome = "ran" | "skipped";
 export async function runJobOnce(job: ScheduledJob): Promise<JobOutcome> {
   return transaction(async (tx) => {
     if (!(await tryJobLock(tx, job.name))) return "skipped";
+    await raiseStatementTimeoutForJob(tx);
     await job.run(tx);
     return "ran";
   });

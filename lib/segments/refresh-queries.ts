@@ -1,9 +1,40 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import { count, type SQL, sql } from "drizzle-orm";
+import { type Database, dbOrDefault } from "@/db/client";
 import { queryRows } from "@/db/rows";
+import { users } from "@/db/schema";
 import type { CriteriaNode } from "@/lib/criteria/ast";
 import { assignmentReasonSql, confidenceSql, matchSql } from "@/lib/criteria/compile-sql";
+
+/** A slice of users by id: after `after` (exclusive) up to `upTo` (inclusive); an open end when absent. */
+export interface UserIdRange {
+  after?: string;
+  upTo?: string;
+}
+
+/**
+ * Splits the users into slices of about `batchSize` by id: the ids that end each slice but the last.
+ * One sort of the primary key; the slices then cover every id, also of users added meanwhile.
+ */
+export async function userIdBoundaries(batchSize: number, db?: Database): Promise<string[]> {
+  const executor = await dbOrDefault(db);
+  const rows = await queryRows<{ id: string }>(
+    executor,
+    sql`select id from (select id, row_number() over (order by id) as n from users) numbered
+        where n % ${batchSize} = 0 order by id`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The number of users a refresh would scan. Counted, not taken from the planner's statistics: those can
+ * be stale by a whole bulk import, and the count costs a fraction of the refresh it decides about.
+ */
+export async function countUsers(db?: Database): Promise<number> {
+  const executor = await dbOrDefault(db);
+  const [row] = await executor.select({ n: count() }).from(users);
+  return Number(row?.n ?? 0);
+}
 
 export interface RefreshCounts {
   added: number;
@@ -21,6 +52,7 @@ export interface RefreshCounts {
  * state did not change are not written, so a refresh after a few profile changes touches only those.
  * member_count moves by the joins less the leaves in the same statement, as with every membership writer;
  * the segment's updated_at is left alone: it means "the definition changed", not "members moved".
+ * With `range`, only the users in that slice of ids are scanned and only their memberships touched.
  * The caller holds the segment lock.
  */
 export async function refreshCriteriaMembers(
@@ -28,7 +60,17 @@ export async function refreshCriteriaMembers(
   node: CriteriaNode,
   now: Date,
   tx: Database,
+  range?: UserIdRange,
 ): Promise<RefreshCounts> {
+  const inRange = (column: SQL) =>
+    sql.join(
+      [
+        sql`true`,
+        ...(range?.after ? [sql`${column} > ${range.after}::uuid`] : []),
+        ...(range?.upTo ? [sql`${column} <= ${range.upTo}::uuid`] : []),
+      ],
+      sql` and `,
+    );
   const [row] = await queryRows<RefreshCounts>(
     tx,
     sql`with scanned as materialized (
@@ -41,11 +83,11 @@ export async function refreshCriteriaMembers(
             select m.user_id is null or (m.source = 'criteria' and m.confidence_score is distinct from c.confidence)
               as changed
           ) as d
-          where ${matchSql(node, now)}
+          where ${matchSql(node, now)} and ${inRange(sql`"users"."id"`)}
         ),
         removed as (
           delete from segment_members m
-          where m.segment_id = ${segmentId}::uuid and m.source = 'criteria'
+          where m.segment_id = ${segmentId}::uuid and m.source = 'criteria' and ${inRange(sql`m.user_id`)}
             and not exists (select 1 from scanned s where s.user_id = m.user_id)
           returning m.user_id
         ),

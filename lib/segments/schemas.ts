@@ -106,6 +106,18 @@ export const refreshResultSchema = z
   })
   .meta({ id: "RefreshResult" });
 
+export const refreshQuery = z
+  .object({
+    async: z
+      .enum(["true", "false"])
+      .optional()
+      .describe(
+        "`true`: always run as a background job (202); `false`: always at once (200). Left out: a job when " +
+          "the refresh is big (REFRESH_ASYNC_MIN_USERS users or members), else at once.",
+      ),
+  })
+  .strict();
+
 export const explainSchema = z
   .object({
     segment_id: z.uuid(),

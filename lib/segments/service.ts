@@ -1,15 +1,20 @@
 import "server-only";
 import { type Database, transaction } from "@/db/client";
-import type { Segment } from "@/db/schema";
+import type { BackgroundJob, Segment } from "@/db/schema";
 import { ApiError, notFound, referenceNotFound } from "@/lib/api/errors";
 import { listConditions } from "@/lib/criteria/ast";
 import { actualValue } from "@/lib/criteria/evaluate";
 import { parseValidCriteria } from "@/lib/criteria/parse-criteria";
 import { explainUser } from "@/lib/criteria/queries";
 import { estimateCriteriaSize } from "@/lib/criteria/service";
+import { readEnv } from "@/lib/env";
+import { findActiveJob, insertJob } from "@/lib/jobs/queries";
+import { runInBackground } from "@/lib/jobs/runner";
 import { personaExists } from "@/lib/personas/queries";
 import * as queries from "./queries";
-import { refreshCriteriaMembers } from "./refresh-queries";
+import { refreshMembership } from "./refresh";
+import { refreshSegmentInBatches } from "./refresh-in-batches";
+import { countUsers } from "./refresh-queries";
 import { insertRevision, listRevisions } from "./revision-queries";
 import type { CreateSegmentInput, ListSegmentsQuery, RevisionsQuery, UpdateSegmentInput } from "./schemas";
 import { definitionChanges, segmentDefinition } from "./segment-definition";
@@ -23,20 +28,6 @@ async function assertPersonaExists(personaId: string | null | undefined): Promis
 /** Dynamic membership follows the criteria only while the segment is active. */
 const followsCriteria = (segment: Segment) =>
   segment.membership_mode === "dynamic" && segment.status === "active";
-
-/**
- * Recomputes a segment's criteria members. The caller must hold the segment's lock (lockSegment) in `tx`:
- * that is what serialises concurrent refreshes of one segment and keeps member_count exact.
- */
-async function refreshMembership(segment: Segment, tx: Database) {
-  const { added, removed, member_count } = await refreshCriteriaMembers(
-    segment.id,
-    parseValidCriteria(segment.criteria),
-    new Date(),
-    tx,
-  );
-  return { added, removed, unchanged: segment.member_count - removed, member_count };
-}
 
 async function refreshIfDynamic(segment: Segment, tx: Database): Promise<Segment> {
   if (!followsCriteria(segment)) return segment;
@@ -122,6 +113,30 @@ export async function refreshSegment(segmentId: string) {
     return refreshMembership(segment, tx);
   });
   return { ...result, took_ms: Math.round((performance.now() - started) * 10) / 10 };
+}
+
+export type RefreshMode = "auto" | "sync" | "async";
+
+/**
+ * POST /segments/{id}/refresh as asked: at once, or as a background job (`mode` async, or auto and the
+ * refresh is big: REFRESH_ASYNC_MIN_USERS users to scan or members to check). A segment already being
+ * refreshed in the background answers with that job instead of starting a second one.
+ */
+export async function requestRefresh(
+  segmentId: string,
+  mode: RefreshMode,
+): Promise<{ job: BackgroundJob } | { result: Awaited<ReturnType<typeof refreshSegment>> }> {
+  const segment = await getSegment(segmentId);
+  const env = readEnv();
+  const big = async () => Math.max(segment.member_count, await countUsers()) >= env.REFRESH_ASYNC_MIN_USERS;
+  if (mode === "sync" || (mode === "auto" && !(await big()))) {
+    return { result: await refreshSegment(segmentId) };
+  }
+  const active = await findActiveJob("segment_refresh", segmentId);
+  if (active) return { job: active };
+  const job = await insertJob({ kind: "segment_refresh", segment_id: segmentId });
+  void runInBackground(job, (context) => refreshSegmentInBatches(segmentId, env.REFRESH_BATCH_SIZE, context));
+  return { job };
 }
 
 /** Why a user does or does not match the segment's criteria: every condition, expected and actual. */

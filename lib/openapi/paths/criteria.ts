@@ -1,6 +1,8 @@
 import { criteriaFieldsSchema, estimateRequestSchema, estimateSchema } from "@/lib/criteria/api-schemas";
+import { jobSchema } from "@/lib/jobs/schemas";
 import {
   explainSchema,
+  refreshQuery,
   refreshResultSchema,
   revisionPageSchema,
   revisionsQuery,
@@ -39,12 +41,23 @@ export const criteriaOperations: Operation[] = [
     summary: "Recompute the segment's members from its criteria",
     description:
       "Adds users who match (source `criteria`), removes criteria members who no longer match, never removes " +
-      "manual members, and records every join and leave. Refreshes of one segment run one at a time.",
+      "manual members, and records every join and leave. Refreshes of one segment run one at a time. " +
+      "A big refresh (REFRESH_ASYNC_MIN_USERS users to scan or members, default 20,000), or any with " +
+      "`async=true`, runs as a background job in slices of REFRESH_BATCH_SIZE users, each its own short " +
+      "transaction: the answer is 202 with the job (and a `Location` to poll); its `result` is this " +
+      "RefreshResult. A segment already refreshing in the background answers with that job.",
     tags,
     pathParams: segmentId,
+    query: refreshQuery,
     responses: {
       200: { description: "What changed.", schema: refreshResultSchema },
+      202: {
+        description: "Accepted as a background job; poll `GET /api/v1/jobs/{job_id}`.",
+        schema: jobSchema,
+      },
       404: "No such segment.",
+      422: "`async` is neither `true` nor `false`.",
+      503: "The refresh ran past the statement timeout (PostgreSQL) and was rolled back.",
     },
   },
   {

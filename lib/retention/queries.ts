@@ -1,0 +1,47 @@
+import "server-only";
+import { type SQL, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { queryRows } from "@/db/rows";
+
+/** The history tables that retention trims, with the column that dates each row. */
+export const retainedTables = {
+  segment_membership_events: "occurred_at",
+  content_performance_history: "recorded_at",
+} as const;
+
+/**
+ * A membership's latest event is kept when it is a join, however old: recordLeavesOfDeletedUsers reads it to
+ * know that a deleted user was still a member. Older events of the pair, and leaves, can go.
+ */
+const keep = {
+  segment_membership_events: sql`and (e.event = 'leave' or exists (
+    select 1 from segment_membership_events later
+    where later.segment_id = e.segment_id and later.user_id = e.user_id and later.id > e.id))`,
+  content_performance_history: sql``,
+} satisfies Record<keyof typeof retainedTables, SQL>;
+
+export type RetainedTable = keyof typeof retainedTables;
+
+/**
+ * Deletes at most `limit` rows older than `cutoff` from one history table, oldest ids first; answers how
+ * many. Bounded so that one pass is a short statement however far behind retention is.
+ */
+export async function deleteExpiredRows(
+  table: RetainedTable,
+  cutoff: Date,
+  limit: number,
+  tx: Database,
+): Promise<number> {
+  const name = sql.identifier(table);
+  const column = sql.identifier(retainedTables[table]);
+  const [row] = await queryRows<{ deleted: number }>(
+    tx,
+    sql`with expired as (
+          select id from ${name} e where e.${column} < ${cutoff.toISOString()}::timestamptz ${keep[table]}
+          order by id limit ${limit}
+        ),
+        deleted as (delete from ${name} t using expired where t.id = expired.id returning 1)
+        select count(*)::int as deleted from deleted`,
+  );
+  return Number(row.deleted);
+}
