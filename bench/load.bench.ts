@@ -8,7 +8,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-// @ts-expect-error: a plain ES module script without types.
 import { buildIfNeeded } from "../scripts/build-if-needed.mjs";
 import { api, startServer, waitUntilHealthy } from "../tests/server/production-server";
 import { percentile } from "./support/stats";

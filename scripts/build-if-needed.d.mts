@@ -1,2 +1,2 @@
-// Types for bench/ui.bench.ts, which builds through the same check as `npm start` and the browser tests.
+// Types for the TypeScript callers (benchmarks, server tests) of the build check `npm start` and the browser tests use.
 export function buildIfNeeded(): void;
