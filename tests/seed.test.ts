@@ -216,3 +216,27 @@ describe("demo data", () => {
     expect(after).toBe(before);
   });
 });
+
+describe("demo data through the API", () => {
+  // Responses are checked against their documented schemas: seed rows that drift from what the API writes
+  // would answer 500 on the dashboard's own pages.
+  it("serves every demo segment's pages without an error", async () => {
+    const segments = await api("GET", "/api/v1/segments/?limit=100");
+    expect(segments.status).toBe(200);
+    expect(segments.body.items.length).toBeGreaterThan(0);
+    for (const { id } of segments.body.items as { id: string }[]) {
+      for (const path of [
+        `/api/v1/segments/${id}`,
+        `/api/v1/segments/personalized?segment_id=${id}`,
+        `/api/v1/segments/${id}/experiment`,
+        `/api/v1/segments/${id}/experiment/timeline`,
+        `/api/v1/segments/${id}/analytics`,
+        `/api/v1/segments/${id}/members?limit=5`,
+        `/api/v1/segments/${id}/revisions`,
+      ]) {
+        const res = await api("GET", path);
+        expect({ path, status: res.status }).toEqual({ path, status: 200 });
+      }
+    }
+  }, 120_000);
+});

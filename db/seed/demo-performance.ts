@@ -156,14 +156,16 @@ export function generatePerformance(rng: SeededRandom, now: Date) {
   for (const placement of placements) {
     const id = rng.uuid();
     const { views, engagement, conversions, ...rest } = placement;
+    const rate = engagementRate(views, engagement);
     items.push({
       ...rest,
       id,
-      performance: { views, engagement, conversions },
+      // The same totals the performance endpoints write, so the documented response schema holds.
+      performance: { views, engagement, conversions, engagement_rate: rate, updated_at: now.toISOString() },
       view_count: views,
       engagement_count: engagement,
       conversion_count: conversions,
-      engagement_rate: engagementRate(views, engagement),
+      engagement_rate: rate,
       published_at: publishedAt,
       created_at: publishedAt,
       updated_at: now.toISOString(),
