@@ -59,18 +59,18 @@ export async function getMember(segmentId: string, userId: string) {
 
 /** Adds one user as a manual member; `created` is false when the user was a member already (then updated). */
 export async function addMember(segmentId: string, userId: string, input: AddMemberInput) {
-  const { added } = await transaction(async (tx) => {
+  return transaction(async (tx) => {
     const [user] = await queries.lockIdentifiedUsers({ user_ids: [userId] }, tx);
     const segment = await lockSegment(segmentId, tx);
     if (!segment) throw notFound("Segment", segmentId);
     if (!user) throw notFound("User", userId);
-    return queries.upsertManualMembers(segmentId, [userId], input, tx);
+    const { added } = await queries.upsertManualMembers(segmentId, [userId], input, tx);
+    // Read inside the transaction, under the segment's lock: read after the commit, a concurrent removal
+    // could take the member away first and turn a successful add into a spurious conflict.
+    const member = await reads.findMember(segmentId, userId, tx);
+    if (!member) throw new Error(`Member ${userId} of segment ${segmentId} missing right after its upsert`);
+    return { created: added === 1, member };
   });
-  // Read after the commit, not inside the transaction: on PGlite a transaction holds the only connection,
-  // so every statement moved out of it is one that other requests no longer wait behind.
-  const member = await reads.findMember(segmentId, userId);
-  if (!member) throw new ApiError("conflict", `User ${userId} left segment ${segmentId} meanwhile; retry.`);
-  return { created: added === 1, member };
 }
 
 export async function removeMember(segmentId: string, userId: string): Promise<void> {
