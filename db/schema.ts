@@ -18,6 +18,7 @@ import {
   uuid,
   varchar,
 } from "drizzle-orm/pg-core";
+import type { Actor } from "@/lib/audit/actor-context";
 
 // Column names are snake_case in TypeScript as in SQL: the API speaks the spec's snake_case JSON,
 // so rows serialise as they are and no mapping layer can drift from the schema.
@@ -176,6 +177,8 @@ export const segmentRevisions = pgTable(
     /** The segment's definition after the change. */
     definition: jsonb("definition").$type<Record<string, unknown>>().notNull(),
     estimated_size: integer("estimated_size").notNull(),
+    /** Who made the change (issue 11): the request's actor, `{type: "local"}` in local mode. */
+    author: jsonb("author").$type<Actor>().notNull().default({ type: "local" }),
     created_at: createdAt(),
   },
   (t) => [unique("segment_revisions_segment_revision_key").on(t.segment_id, t.revision)],
@@ -427,3 +430,37 @@ export type ExperimentAllocation = typeof experimentAllocations.$inferSelect;
 export type ExperimentAssignment = typeof experimentAssignments.$inferSelect;
 export type ExperimentHistoryEntry = typeof experimentHistory.$inferSelect;
 export type BackgroundJob = typeof backgroundJobs.$inferSelect;
+
+// ---- issue 11: audit log ----
+
+/**
+ * One entry per write, recorded inside the write's own transaction (lib/audit/record.ts), so a change and its
+ * entry commit or roll back together. No foreign keys: the history of a deleted resource stays.
+ */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    /** Also the keyset cursor of GET /audit-log: newest first by id. */
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actor_type: varchar("actor_type", { length: 16 }).$type<Actor["type"]>().notNull(),
+    actor_id: text("actor_id"),
+    actor_label: text("actor_label"),
+    action: varchar("action", { length: 40 }).notNull(),
+    resource_type: varchar("resource_type", { length: 40 }).notNull(),
+    resource_id: text("resource_id"),
+    /** Field → `{before, after}`, each value bounded (lib/audit/bounded-changes.ts). */
+    changes: jsonb("changes").$type<Record<string, { before: unknown; after: unknown }>>().notNull(),
+    /** Counts of a bulk write (`{added: 120, not_found: 3}`): one entry, not one per row. */
+    summary: jsonb("summary").$type<Record<string, number>>(),
+  },
+  (t) => [
+    // The per-resource list (a segment's activity) filters by id alone, the Activity page often by type alone.
+    index("audit_log_resource_idx").on(t.resource_id, t.id),
+    index("audit_log_resource_type_idx").on(t.resource_type, t.id),
+    index("audit_log_actor_idx").on(t.actor_type, t.actor_id, t.id),
+  ],
+);
+
+export type AuditLogEntry = typeof auditLog.$inferSelect;
+export type NewAuditLogEntry = typeof auditLog.$inferInsert;

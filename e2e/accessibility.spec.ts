@@ -66,6 +66,16 @@ test("every page and tab has no axe violation", async ({ page, request }) => {
   await expect(page.getByRole("button", { name: "Delete" })).toBeVisible();
   await expectNoAxeViolations(page, "the Settings tab");
 
+  await expect(page.getByRole("table", { name: "Latest changes to this segment" })).toBeVisible();
+  await expectNoAxeViolations(page, "the Settings tab with its activity");
+
+  await page.goto("/activity");
+  await expect(page.getByRole("table", { name: "Activity, newest first" })).toBeVisible();
+  await expectNoAxeViolations(page, "the Activity page");
+  await page.goto("/activity?actor=api_key&resource_type=persona");
+  await expect(page.getByText("No activity matches")).toBeVisible();
+  await expectNoAxeViolations(page, "the Activity page without entries");
+
   await page.goto("/api-docs");
   await expect(page.getByRole("heading", { level: 1, name: "API reference" })).toBeVisible();
   await expectNoAxeViolations(page, "the API reference");

@@ -35,6 +35,9 @@ test("no page logs a console error", async ({ page, consoleErrors }) => {
     await page.waitForLoadState("networkidle");
   }
 
+  await page.goto("/activity");
+  await expect(page.getByRole("table", { name: "Activity, newest first" })).toBeVisible();
+
   await page.goto("/api-docs");
   await page.waitForLoadState("networkidle");
 

@@ -30,6 +30,7 @@ export function useUpdateSegment(segmentId: string) {
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: ["segments"] }),
         queryClient.invalidateQueries({ queryKey: ["overlap"] }),
+        queryClient.invalidateQueries({ queryKey: ["audit-log"] }),
       ]);
     },
   });

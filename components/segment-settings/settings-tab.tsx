@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { SegmentActivity } from "@/components/activity/segment-activity";
 import { useDeleteSegment, useUpdateSegment } from "@/components/hooks/use-segment";
 import type { Segment } from "@/components/hooks/use-segments";
 import { Button } from "@/components/ui/button";
@@ -107,6 +108,7 @@ export function SettingsTab({ segment }: { segment: Segment }) {
           Delete
         </Button>
       </SettingsRow>
+      <SegmentActivity segmentId={segment.id} />
       <ConfirmDialog
         open={confirmingDelete}
         title="Delete segment?"

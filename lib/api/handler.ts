@@ -1,5 +1,6 @@
 import { isShuttingDown, trackRequest } from "@/lib/lifecycle/in-flight";
 import { ApiError, handleApiError } from "./errors";
+import { assertRequestAllowed } from "./request-guards";
 
 type Params = Record<string, string>;
 
@@ -51,6 +52,7 @@ export function withApi<P extends Params = Params>(handler: (args: HandlerArgs<P
     }
     return trackRequest(async () => {
       try {
+        assertRequestAllowed(req);
         const url = new URL(req.url);
         const params = ((await context?.params) ?? {}) as P;
         const response = await handler({ req, params, searchParams: url.searchParams, requestId });

@@ -694,6 +694,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit log: every write, who made it and what changed, newest first
+         * @description One entry per write (segments and their criteria, members, content, personalized content, experiment settings, users, personas, API keys, team members), recorded in the write's own transaction. A bulk write is one entry whose `summary` holds the counts. Pages are keyset pages: pass `next_cursor` as `cursor` for the next, older page; entries written meanwhile never shift a page.
+         */
+        get: operations["listAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -704,7 +724,7 @@ export interface components {
             status: number;
             detail: string;
             /** @enum {string} */
-            code: "bad_request" | "invalid_json" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "validation_failed" | "reference_not_found" | "rate_limited" | "internal_error" | "service_unavailable";
+            code: "bad_request" | "invalid_json" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "misdirected_request" | "validation_failed" | "reference_not_found" | "rate_limited" | "internal_error" | "service_unavailable";
             instance?: string;
             errors?: {
                 /** @description Dotted path of the offending value, e.g. `criteria.age_range` or `segment_id`. */
@@ -997,8 +1017,24 @@ export interface components {
                 [key: string]: unknown;
             };
             estimated_size: number;
+            author: components["schemas"]["AuditActor"];
             /** Format: date-time */
             created_at: string;
+        };
+        /** @description Who made the change; `local` when no sign-in is required. */
+        AuditActor: {
+            /** @constant */
+            type: "user";
+            id: string;
+            label: string;
+        } | {
+            /** @constant */
+            type: "api_key";
+            id: string;
+            label: string;
+        } | {
+            /** @constant */
+            type: "local";
         };
         Member: {
             /** Format: uuid */
@@ -1813,6 +1849,34 @@ export interface components {
         };
         JobList: {
             items: components["schemas"]["Job"][];
+        };
+        AuditLogPage: {
+            items: components["schemas"]["AuditEntry"][];
+            /** @description Pass as `cursor` for the next (older) page; null on the last page. */
+            next_cursor: string | null;
+        };
+        AuditEntry: {
+            /** @description Increasing with time; also the page cursor. */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            actor: components["schemas"]["AuditActor"];
+            /** @description `create`, `update`, `delete`, or a named operation such as `add_members`. */
+            action: string;
+            resource_type: string;
+            /** @description Null for a bulk write across many resources. */
+            resource_id: string | null;
+            /** @description Field → `{before, after}` for the fields that changed. A value past 2 KB is stored as `{omitted: true, bytes, items?}`. */
+            changes: {
+                [key: string]: {
+                    before: unknown;
+                    after: unknown;
+                };
+            };
+            /** @description Counts of a bulk write (`{added: 120, not_found: 3}`): one entry, not one per row. */
+            summary: {
+                [key: string]: number;
+            } | null;
         };
     };
     responses: never;
@@ -4656,6 +4720,54 @@ export interface operations {
                 };
             };
             /** @description Invalid query parameters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAuditLog: {
+        parameters: {
+            query?: {
+                /** @description e.g. `segment`, `user`, `content`. */
+                resource_type?: string;
+                resource_id?: string;
+                /** @description `local`, `user`, `api_key`, or one actor: `user:<id>`, `api_key:<id>`. */
+                actor?: string;
+                /** @description The previous page's `next_cursor`. */
+                cursor?: string;
+                /** @description Page size (1 to 200). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditLogPage"];
+                };
+            };
+            /** @description Invalid query parameters (an unknown actor form, a cursor that is not one). */
             422: {
                 headers: {
                     [name: string]: unknown;

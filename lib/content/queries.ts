@@ -12,6 +12,12 @@ export async function insertContent(values: NewContent, db?: Database): Promise<
   return row;
 }
 
+/** The content under a row lock, so that an update's audit diff is exact under concurrent writes. */
+export async function lockContent(id: string, tx: Database): Promise<Content | undefined> {
+  const [row] = await tx.select().from(content).where(eq(content.id, id)).for("update");
+  return row;
+}
+
 export async function findContent(id: string, db?: Database): Promise<Content | undefined> {
   const executor = await dbOrDefault(db);
   const [row] = await executor.select().from(content).where(eq(content.id, id)).limit(1);

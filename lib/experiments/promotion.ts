@@ -3,6 +3,7 @@ import type { Database } from "@/db/client";
 import { transaction } from "@/db/client";
 import type { ExperimentSettings } from "@/db/schema";
 import { ApiError, notFound, referenceNotFound } from "@/lib/api/errors";
+import { recordAudit } from "@/lib/audit/record";
 import { listSegmentArms } from "./queries";
 import { readExperiment } from "./read-out";
 import type { ExperimentResult } from "./schemas";
@@ -96,6 +97,15 @@ export async function promoteExperiment(segmentId: string, input: PromoteInput):
       reason = `Promoted by hand. ${describeWin(readOut, best)}`;
     }
     await applyPromotion(segmentId, settings, winnerId, reason, tx);
+    await recordAudit(tx, {
+      action: "promote",
+      resource_type: "experiment",
+      resource_id: segmentId,
+      changes: {
+        status: { before: settings.status, after: "completed" },
+        winner_personalized_content_id: { before: settings.winner_personalized_content_id, after: winnerId },
+      },
+    });
     return readExperiment(segmentId, { alpha: 0.05 }, tx);
   });
 }

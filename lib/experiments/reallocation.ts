@@ -2,6 +2,7 @@ import "server-only";
 import { type Database, transaction } from "@/db/client";
 import type { ExperimentSettings } from "@/db/schema";
 import { ApiError, notFound } from "@/lib/api/errors";
+import { recordAudit } from "@/lib/audit/record";
 import { listSegmentArms } from "./queries";
 import { readExperiment, sharesOfWeights } from "./read-out";
 import type { ExperimentResult } from "./schemas";
@@ -105,6 +106,12 @@ export async function reallocateExperiment(segmentId: string): Promise<Experimen
       throw new ApiError("conflict", "Re-allocation needs at least two arms (a control and a variant).");
     }
     await reallocateLocked(segmentId, settings, tx);
+    await recordAudit(tx, {
+      action: "reallocate",
+      resource_type: "experiment",
+      resource_id: segmentId,
+      summary: { arms: arms.length },
+    });
     return readExperiment(segmentId, { alpha: 0.05 }, tx);
   });
 }

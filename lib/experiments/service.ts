@@ -2,6 +2,7 @@ import "server-only";
 import { type Database, getDb, transaction } from "@/db/client";
 import type { ExperimentSettings } from "@/db/schema";
 import { notFound } from "@/lib/api/errors";
+import { recordAudit } from "@/lib/audit/record";
 import { findSegment } from "@/lib/segments/queries";
 import { listSegmentArms } from "./queries";
 import { readExperiment, settingsOutput, sharesOfWeights } from "./read-out";
@@ -63,6 +64,17 @@ export async function updateExperiment(
     if (Object.keys(changed).length > 0) {
       await updateExperimentSettings(segmentId, changes, tx);
       await insertExperimentHistory({ segment_id: segmentId, kind: "settings", changes: changed }, tx);
+      await recordAudit(tx, {
+        action: "update",
+        resource_type: "experiment",
+        resource_id: segmentId,
+        changes: Object.fromEntries(
+          Object.entries(changed).map(([field, change]) => [
+            field,
+            { before: change.from, after: change.to },
+          ]),
+        ),
+      });
     }
     // The latest split was the winner's 100%; new users follow the weights again, and their assignments
     // must point at that split for the sample-ratio check.

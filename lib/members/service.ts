@@ -2,6 +2,7 @@ import "server-only";
 import { snapshotTransaction, transaction } from "@/db/client";
 import { ApiError, notFound } from "@/lib/api/errors";
 import type { FieldError } from "@/lib/api/schemas";
+import { recordAudit } from "@/lib/audit/record";
 import { findSegment, lockSegment } from "@/lib/segments/queries";
 import { csvRecord } from "./members-csv";
 import * as queries from "./queries";
@@ -64,20 +65,39 @@ export async function addMember(segmentId: string, userId: string, input: AddMem
     const segment = await lockSegment(segmentId, tx);
     if (!segment) throw notFound("Segment", segmentId);
     if (!user) throw notFound("User", userId);
-    const { added } = await queries.upsertManualMembers(segmentId, [userId], input, tx);
+    const { added, member_count } = await queries.upsertManualMembers(segmentId, [userId], input, tx);
     // Read inside the transaction, under the segment's lock: read after the commit, a concurrent removal
     // could take the member away first and turn a successful add into a spurious conflict.
     const member = await reads.findMember(segmentId, userId, tx);
     if (!member) throw new Error(`Member ${userId} of segment ${segmentId} missing right after its upsert`);
+    await recordAudit(tx, {
+      action: added === 1 ? "add_member" : "update_member",
+      resource_type: "segment",
+      resource_id: segmentId,
+      changes: {
+        user_id: { before: added === 1 ? null : userId, after: userId },
+        member_count: { before: segment.member_count, after: member_count },
+      },
+    });
     return { created: added === 1, member };
   });
 }
 
 export async function removeMember(segmentId: string, userId: string): Promise<void> {
   await transaction(async (tx) => {
-    if (!(await lockSegment(segmentId, tx))) throw notFound("Segment", segmentId);
-    const { removed } = await queries.removeMembers(segmentId, { user_ids: [userId] }, tx);
+    const segment = await lockSegment(segmentId, tx);
+    if (!segment) throw notFound("Segment", segmentId);
+    const { removed, member_count } = await queries.removeMembers(segmentId, { user_ids: [userId] }, tx);
     if (removed.length === 0) throw notFound("Member", userId);
+    await recordAudit(tx, {
+      action: "remove_member",
+      resource_type: "segment",
+      resource_id: segmentId,
+      changes: {
+        user_id: { before: userId, after: null },
+        member_count: { before: segment.member_count, after: member_count },
+      },
+    });
   });
 }
 
@@ -95,13 +115,27 @@ export async function addMembers(segmentId: string, input: BulkAddMembersInput) 
       { confidence_score: input.confidence_score, assignment_reason: input.assignment_reason },
       tx,
     );
+    // One entry with counts, however many members: the identifiers themselves stay out of the log.
+    await recordAudit(tx, {
+      action: "add_members",
+      resource_type: "segment",
+      resource_id: segmentId,
+      changes: { member_count: { before: segment.member_count, after: result.member_count } },
+      summary: {
+        requested: users.length + unknown.length,
+        added: result.added,
+        updated: result.updated,
+        not_found: unknown.length,
+      },
+    });
     return { ...result, not_found: unknown.map((item) => item.value) };
   });
 }
 
 export async function removeMembers(segmentId: string, input: BulkRemoveMembersInput) {
   return transaction(async (tx) => {
-    if (!(await lockSegment(segmentId, tx))) throw notFound("Segment", segmentId);
+    const segment = await lockSegment(segmentId, tx);
+    if (!segment) throw notFound("Segment", segmentId);
     const { removed, member_count } = await queries.removeMembers(segmentId, input, tx);
     const matched = removed.map((member) => ({
       id: member.user_id,
@@ -109,6 +143,13 @@ export async function removeMembers(segmentId: string, input: BulkRemoveMembersI
       external_id: member.external_id,
     }));
     const notMembers = unmatchedIdentifiers(input, matched).map((item) => item.value);
+    await recordAudit(tx, {
+      action: "remove_members",
+      resource_type: "segment",
+      resource_id: segmentId,
+      changes: { member_count: { before: segment.member_count, after: member_count } },
+      summary: { removed: removed.length, not_members: notMembers.length },
+    });
     return { removed: removed.length, not_members: notMembers, member_count };
   });
 }

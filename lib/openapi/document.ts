@@ -2,6 +2,7 @@ import { type ZodType, z } from "zod";
 import { problemSchema } from "@/lib/api/schemas";
 import type { Operation } from "./operation";
 import { analyticsOperations } from "./paths/analytics";
+import { auditOperations } from "./paths/audit";
 import { criteriaOperations } from "./paths/criteria";
 import { deliveryOperations } from "./paths/delivery";
 import { experimentOperations } from "./paths/experiments";
@@ -30,6 +31,7 @@ export const operations: Operation[] = [
   ...resourcesOperations,
   ...deliveryOperations,
   ...jobsOperations,
+  ...auditOperations,
 ];
 
 type JsonSchema = Record<string, unknown>;

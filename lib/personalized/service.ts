@@ -1,6 +1,8 @@
 import "server-only";
 import { type Database, transaction } from "@/db/client";
 import { ApiError, notFound, referenceNotFound } from "@/lib/api/errors";
+import { createdFields, deletedFields, diffFields } from "@/lib/audit/changes";
+import { recordAudit } from "@/lib/audit/record";
 import * as queries from "./queries";
 import type { CreatePersonalizedInput, ListPersonalizedQuery, UpdatePersonalizedInput } from "./schemas";
 import { findArm, lockSegmentSplit } from "./traffic-queries";
@@ -43,6 +45,12 @@ export async function createPersonalized(input: CreatePersonalizedInput) {
       },
       tx,
     );
+    await recordAudit(tx, {
+      action: "create",
+      resource_type: "personalized_content",
+      resource_id: created,
+      changes: createdFields(input, Object.keys(input)),
+    });
     return created;
   });
   return getPersonalized(id);
@@ -73,9 +81,23 @@ export async function updatePersonalized(id: string, patch: UpdatePersonalizedIn
   const { published_at, ...rest } = patch;
   const values = published_at === undefined ? rest : { ...rest, published_at: toDate(published_at) };
   await transaction(async (tx) => {
-    const arm = patch.traffic_weight === undefined ? undefined : await lockArm(id, tx);
-    if (!(await queries.updatePersonalized(id, values, tx))) throw notFound("Personalized content", id);
-    if (arm && patch.traffic_weight !== undefined) {
+    // Every update locks its arm (not only a weight change), so that the diff in the audit log is exact.
+    const arm = await lockArm(id, tx);
+    const before = await queries.findPersonalized(id, tx);
+    if (!before || !(await queries.updatePersonalized(id, values, tx))) {
+      throw notFound("Personalized content", id);
+    }
+    const after = await queries.findPersonalized(id, tx);
+    const changes = after ? diffFields(before, after, Object.keys(patch)) : {};
+    if (Object.keys(changes).length > 0) {
+      await recordAudit(tx, {
+        action: "update",
+        resource_type: "personalized_content",
+        resource_id: id,
+        changes,
+      });
+    }
+    if (patch.traffic_weight !== undefined) {
       await recordWeightChange(
         arm.segment_id,
         {
@@ -101,5 +123,11 @@ export async function deletePersonalized(id: string): Promise<void> {
       { personalized_content_id: id, variant_id: arm.variant_id, from: arm.traffic_weight, to: null },
       tx,
     );
+    await recordAudit(tx, {
+      action: "delete",
+      resource_type: "personalized_content",
+      resource_id: id,
+      changes: deletedFields(arm, ["segment_id", "variant_id", "traffic_weight"]),
+    });
   });
 }

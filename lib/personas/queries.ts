@@ -18,6 +18,12 @@ export async function insertPersona(values: NewPersona, db?: Database): Promise<
   return row;
 }
 
+/** The persona under a row lock, so that an update's audit diff is exact under concurrent writes. */
+export async function lockPersona(id: string, tx: Database): Promise<Persona | undefined> {
+  const [row] = await tx.select().from(personas).where(eq(personas.id, id)).for("update");
+  return row;
+}
+
 export async function findPersona(id: string, db?: Database): Promise<Persona | undefined> {
   const executor = await dbOrDefault(db);
   const [row] = await executor.select().from(personas).where(eq(personas.id, id)).limit(1);

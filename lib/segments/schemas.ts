@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { pageOf, paginationQuery, timestamp } from "@/lib/api/schemas";
+import { actorSchema } from "@/lib/audit/schemas";
 import { operators } from "@/lib/criteria/fields";
 import { criteriaSchema } from "@/lib/criteria/schema";
 
@@ -145,6 +146,7 @@ export const revisionSchema = z
     changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
     definition: z.record(z.string(), z.unknown()),
     estimated_size: z.number().int(),
+    author: actorSchema,
     created_at: timestamp,
   })
   .meta({ id: "SegmentRevision" });

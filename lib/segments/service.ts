@@ -2,6 +2,9 @@ import "server-only";
 import { type Database, transaction } from "@/db/client";
 import type { BackgroundJob, Segment } from "@/db/schema";
 import { ApiError, notFound, referenceNotFound } from "@/lib/api/errors";
+import { currentActor } from "@/lib/audit/actor-context";
+import { createdFields, deletedFields, diffFields } from "@/lib/audit/changes";
+import { recordAudit } from "@/lib/audit/record";
 import { listConditions } from "@/lib/criteria/ast";
 import { actualValue } from "@/lib/criteria/evaluate";
 import { parseValidCriteria } from "@/lib/criteria/parse-criteria";
@@ -17,7 +20,7 @@ import { refreshSegmentInBatches } from "./refresh-in-batches";
 import { countUsers } from "./refresh-queries";
 import { insertRevision, listRevisions } from "./revision-queries";
 import type { CreateSegmentInput, ListSegmentsQuery, RevisionsQuery, UpdateSegmentInput } from "./schemas";
-import { definitionChanges, segmentDefinition } from "./segment-definition";
+import { definitionChanges, definitionFields, segmentDefinition } from "./segment-definition";
 
 async function assertPersonaExists(personaId: string | null | undefined): Promise<void> {
   if (personaId && !(await personaExists(personaId))) {
@@ -48,9 +51,16 @@ export async function createSegment(input: CreateSegmentInput): Promise<Segment>
         changes: definitionChanges(null, segmentDefinition(segment)),
         definition: segmentDefinition(segment),
         estimated_size,
+        author: currentActor(),
       },
       tx,
     );
+    await recordAudit(tx, {
+      action: "create",
+      resource_type: "segment",
+      resource_id: segment.id,
+      changes: createdFields(segment, [...definitionFields, "priority"]),
+    });
     return refreshIfDynamic(segment, tx);
   });
 }
@@ -84,6 +94,15 @@ export async function updateSegment(id: string, patch: UpdateSegmentInput): Prom
       : patch;
     const updated = await queries.updateSegment(id, values, tx);
     if (!updated) throw new ApiError("conflict", `Segment ${id} was deleted while it was being updated.`);
+    const changed = diffFields(current, updated, [...Object.keys(patch), "estimated_size"]);
+    if (Object.keys(changed).length > 0) {
+      await recordAudit(tx, {
+        action: "update",
+        resource_type: "segment",
+        resource_id: id,
+        changes: changed,
+      });
+    }
     if (Object.keys(changes).length === 0) return updated;
     await insertRevision(
       {
@@ -91,6 +110,7 @@ export async function updateSegment(id: string, patch: UpdateSegmentInput): Prom
         changes,
         definition: segmentDefinition(updated),
         estimated_size: updated.estimated_size,
+        author: currentActor(),
       },
       tx,
     );
@@ -100,8 +120,16 @@ export async function updateSegment(id: string, patch: UpdateSegmentInput): Prom
 }
 
 export async function deleteSegment(id: string): Promise<void> {
-  const deleted = await queries.deleteSegment(id);
-  if (!deleted) throw notFound("Segment", id);
+  await transaction(async (tx) => {
+    const segment = await queries.lockSegment(id, tx);
+    if (!segment || !(await queries.deleteSegment(id, tx))) throw notFound("Segment", id);
+    await recordAudit(tx, {
+      action: "delete",
+      resource_type: "segment",
+      resource_id: id,
+      changes: deletedFields(segment, ["segment_name", "membership_mode", "status", "member_count"]),
+    });
+  });
 }
 
 /** POST /segments/{id}/refresh: the segment's criteria members brought up to date, under its lock. */
@@ -110,7 +138,15 @@ export async function refreshSegment(segmentId: string) {
   const result = await transaction(async (tx) => {
     const segment = await queries.lockSegment(segmentId, tx);
     if (!segment) throw notFound("Segment", segmentId);
-    return refreshMembership(segment, tx);
+    const refreshed = await refreshMembership(segment, tx);
+    await recordAudit(tx, {
+      action: "refresh",
+      resource_type: "segment",
+      resource_id: segmentId,
+      changes: diffFields(segment, refreshed, ["member_count"]),
+      summary: { added: refreshed.added, removed: refreshed.removed },
+    });
+    return refreshed;
   });
   return { ...result, took_ms: Math.round((performance.now() - started) * 10) / 10 };
 }

@@ -3,6 +3,8 @@ import { transaction } from "@/db/client";
 import type { User } from "@/db/schema";
 import { ApiError, notFound } from "@/lib/api/errors";
 import type { FieldError } from "@/lib/api/schemas";
+import { createdFields, deletedFields, diffFields } from "@/lib/audit/changes";
+import { recordAudit } from "@/lib/audit/record";
 import { removeUserFromAllSegments } from "@/lib/members/queries";
 import { reevaluateUsers } from "@/lib/segments/dynamic-membership";
 import * as queries from "./queries";
@@ -58,6 +60,12 @@ export async function createUser(input: CreateUserInput): Promise<User> {
   return transaction(async (tx) => {
     const [user] = await queries.insertUsers([input], tx);
     await reevaluateUsers([user.id], tx);
+    await recordAudit(tx, {
+      action: "create",
+      resource_type: "user",
+      resource_id: user.id,
+      changes: createdFields(user, Object.keys(input)),
+    });
     return user;
   });
 }
@@ -72,6 +80,12 @@ export async function createUsers(inputs: CreateUserInput[]): Promise<{ created:
       items.map((user) => user.id),
       tx,
     );
+    await recordAudit(tx, {
+      action: "bulk_create",
+      resource_type: "user",
+      resource_id: null,
+      summary: { created: items.length },
+    });
     return { created: items.length, items };
   });
 }
@@ -99,6 +113,10 @@ export async function updateUser(id: string, patch: UpdateUserInput): Promise<Us
     const updated = await queries.updateUser(id, patch, tx);
     if (!updated) throw new ApiError("conflict", `User ${id} was deleted while it was being updated.`);
     await reevaluateUsers([id], tx);
+    const changes = diffFields(current, updated, Object.keys(patch));
+    if (Object.keys(changes).length > 0) {
+      await recordAudit(tx, { action: "update", resource_type: "user", resource_id: id, changes });
+    }
     return updated;
   });
 }
@@ -114,5 +132,12 @@ export async function deleteUser(id: string): Promise<void> {
     if (!current) throw notFound("User", id);
     await removeUserFromAllSegments([id], tx);
     await queries.deleteUser(id, tx);
+    // The profile's values stay out of the log once it is deleted; its external id names it.
+    await recordAudit(tx, {
+      action: "delete",
+      resource_type: "user",
+      resource_id: id,
+      changes: deletedFields(current, ["external_id"]),
+    });
   });
 }

@@ -23,6 +23,15 @@ function match(pathname: string): { route: Route; params: Record<string, string>
   const parts = pathname.split("/").filter(Boolean).map(decodeURIComponent);
   let best: { route: Route; params: Record<string, string>; score: number } | undefined;
   for (const route of routes) {
+    const catchAll = /^\[\.\.\.(.+)\]$/.exec(route.segments.at(-1) ?? "");
+    if (catchAll) {
+      // `[...path]` matches one or more remaining segments, after every more specific route.
+      const prefix = route.segments.slice(0, -1);
+      if (parts.length > prefix.length && prefix.every((segment, i) => segment === parts[i]) && !best) {
+        best = { route, params: { [catchAll[1]]: parts.slice(prefix.length).join("/") }, score: -1 };
+      }
+      continue;
+    }
     if (route.segments.length !== parts.length) continue;
     const params: Record<string, string> = {};
     let score = 0;

@@ -21,3 +21,5 @@ export const POST = withApi(async ({ req }) => {
   const item = await createContent(input);
   return created(contentSchema, item, `/api/v1/content/${item.id}`);
 });
+
+export * from "@/lib/api/method-not-allowed";

@@ -9,3 +9,5 @@ export const POST = withApi(async ({ req }) => {
   const request = await readJson(req, decideRequestSchema);
   return json(request.users ? decideBatchResultSchema : userDecisionSchema, await decide(request));
 });
+
+export * from "@/lib/api/method-not-allowed";

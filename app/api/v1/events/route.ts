@@ -13,3 +13,5 @@ export const POST = withApi(async ({ req }) => {
   const { events } = await readJson(req, eventEnvelopeSchema, { maxBytes: EVENTS_REQUEST_LIMIT_BYTES });
   return json(eventBatchResultSchema, await recordEvents(events));
 });
+
+export * from "@/lib/api/method-not-allowed";

@@ -8,3 +8,5 @@ import { listJobs } from "@/lib/jobs/service";
 export const GET = withApi(async ({ searchParams }) => {
   return json(jobListSchema, await listJobs(parseQuery(searchParams, listJobsQuery)));
 });
+
+export * from "@/lib/api/method-not-allowed";

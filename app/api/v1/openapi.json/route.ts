@@ -4,3 +4,5 @@ import { buildOpenApiDocument, openApiDocumentSchema } from "@/lib/openapi/docum
 
 // GET /api/v1/openapi.json - the OpenAPI 3.1 document, generated from the zod schemas that validate requests
 export const GET = withApi(async () => json(openApiDocumentSchema, buildOpenApiDocument()));
+
+export * from "@/lib/api/method-not-allowed";

@@ -21,3 +21,5 @@ export const POST = withApi(async ({ req }) => {
   const persona = await createPersona(input);
   return created(personaSchema, persona, `/api/v1/personas/${persona.id}`);
 });
+
+export * from "@/lib/api/method-not-allowed";

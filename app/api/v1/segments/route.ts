@@ -21,3 +21,5 @@ export const POST = withApi(async ({ req }) => {
   const segment = await createSegment(input);
   return created(segmentSchema, segment, `/api/v1/segments/${segment.id}`);
 });
+
+export * from "@/lib/api/method-not-allowed";

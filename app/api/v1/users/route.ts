@@ -16,3 +16,5 @@ export const POST = withApi(async ({ req }) => {
   const user = await createUser(input);
   return created(userSchema, user, `/api/v1/users/${user.id}`);
 });
+
+export * from "@/lib/api/method-not-allowed";

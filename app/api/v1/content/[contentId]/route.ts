@@ -26,3 +26,5 @@ export const DELETE = withApi<Params>(async ({ params }) => {
   await deleteContent(parseId(params.contentId, "content_id"));
   return noContent();
 });
+
+export * from "@/lib/api/method-not-allowed";

@@ -10,3 +10,5 @@ type Params = { jobId: string };
 export const GET = withApi<Params>(async ({ params }) => {
   return json(jobSchema, await getJob(parseId(params.jobId, "job_id")));
 });
+
+export * from "@/lib/api/method-not-allowed";

@@ -26,3 +26,5 @@ export const DELETE = withApi<Params>(async ({ params }) => {
   await deletePersona(parseId(params.personaId, "persona_id"));
   return noContent();
 });
+
+export * from "@/lib/api/method-not-allowed";

@@ -26,3 +26,5 @@ export const DELETE = withApi<Params>(async ({ params }) => {
   await deleteSegment(parseId(params.segmentId, "segment_id"));
   return noContent();
 });
+
+export * from "@/lib/api/method-not-allowed";

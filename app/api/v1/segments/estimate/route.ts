@@ -9,3 +9,5 @@ export const POST = withApi(async ({ req }) => {
   const input = await readJson(req, estimateRequestSchema);
   return json(estimateSchema, await estimateAudienceSize(input));
 });
+
+export * from "@/lib/api/method-not-allowed";

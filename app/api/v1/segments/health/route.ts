@@ -8,3 +8,5 @@ export const GET = withApi(async () => {
   const health = await getHealth();
   return json(healthSchema, health, health.status === "ok" ? 200 : 503, { "cache-control": "no-store" });
 });
+
+export * from "@/lib/api/method-not-allowed";

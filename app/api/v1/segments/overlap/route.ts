@@ -9,3 +9,5 @@ export const GET = withApi(async ({ searchParams }) => {
   const { segment_ids } = parseQuery(searchParams, overlapQuery);
   return json(segmentOverlapSchema, await getSegmentOverlap(segment_ids));
 });
+
+export * from "@/lib/api/method-not-allowed";

@@ -21,3 +21,5 @@ export const POST = withApi(async ({ req }) => {
   const row = await createPersonalized(input);
   return created(personalizedContentSchema, row, `/api/v1/segments/personalized/${row.id}`);
 });
+
+export * from "@/lib/api/method-not-allowed";

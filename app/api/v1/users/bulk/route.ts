@@ -12,3 +12,5 @@ export const POST = withApi(async ({ req }) => {
   const input = await readJson(req, bulkCreateUsersSchema, { maxBytes: BULK_BODY_LIMIT_BYTES });
   return created(bulkCreateUsersResultSchema, await createUsers(input.users));
 });
+
+export * from "@/lib/api/method-not-allowed";

@@ -12,3 +12,5 @@ export const GET = withApi<Params>(async ({ params, searchParams }) => {
   const { days } = parseQuery(searchParams, analyticsQuery);
   return json(segmentAnalyticsSchema, await getSegmentAnalytics(id, days));
 });
+
+export * from "@/lib/api/method-not-allowed";

@@ -12,3 +12,5 @@ export const POST = withApi<Params>(async ({ params, searchParams }) => {
   const { days } = parseQuery(searchParams, analyticsQuery);
   return json(segmentAnalyticsSchema, await analyzeSegment(id, days));
 });
+
+export * from "@/lib/api/method-not-allowed";

@@ -20,3 +20,5 @@ export const PUT = withApi<Params>(async ({ req, params }) => {
   const input = await readJson(req, experimentSettingsInput);
   return json(experimentResultSchema, await updateExperiment(id, input));
 });
+
+export * from "@/lib/api/method-not-allowed";

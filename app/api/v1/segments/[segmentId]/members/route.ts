@@ -25,3 +25,5 @@ export const POST = withApi<Params>(async ({ req, params }) => {
   const input = await readJson(req, bulkAddMembersSchema, { maxBytes: BULK_BODY_LIMIT_BYTES });
   return json(bulkAddResultSchema, await addMembers(segmentId, input));
 });
+
+export * from "@/lib/api/method-not-allowed";

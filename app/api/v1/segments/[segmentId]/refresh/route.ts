@@ -16,3 +16,5 @@ export const POST = withApi<Params>(async ({ params, searchParams }) => {
   if ("result" in outcome) return json(refreshResultSchema, outcome.result);
   return json(jobSchema, outcome.job, 202, { location: `/api/v1/jobs/${outcome.job.id}` });
 });
+
+export * from "@/lib/api/method-not-allowed";

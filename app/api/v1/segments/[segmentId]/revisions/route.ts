@@ -11,3 +11,5 @@ export const GET = withApi<Params>(async ({ params, searchParams }) => {
   const id = parseId(params.segmentId, "segment_id");
   return json(revisionPageSchema, await listSegmentRevisions(id, parseQuery(searchParams, revisionsQuery)));
 });
+
+export * from "@/lib/api/method-not-allowed";

@@ -7,3 +7,5 @@ import { listCriteriaFields } from "@/lib/criteria/service";
 export const GET = withApi(async () => {
   return json(criteriaFieldsSchema, await listCriteriaFields());
 });
+
+export * from "@/lib/api/method-not-allowed";

@@ -26,3 +26,5 @@ export const DELETE = withApi<Params>(async ({ params }) => {
   await deletePersonalized(parseId(params.personalizedId, "personalized_id"));
   return noContent();
 });
+
+export * from "@/lib/api/method-not-allowed";

@@ -13,3 +13,5 @@ export const POST = withApi(async ({ req }) => {
   const { events } = await readJson(req, performanceEventsSchema, { maxBytes: EVENTS_BODY_LIMIT_BYTES });
   return json(performanceEventsResultSchema, await recordPerformanceEvents(events));
 });
+
+export * from "@/lib/api/method-not-allowed";

@@ -13,3 +13,5 @@ export const POST = withApi<Params>(async ({ req, params }) => {
   const input = await readJson(req, promoteInput, { optional: true });
   return json(experimentResultSchema, await promoteExperiment(id, input));
 });
+
+export * from "@/lib/api/method-not-allowed";

@@ -11,3 +11,5 @@ export const POST = withApi<Params>(async ({ params }) => {
   const id = parseId(params.segmentId, "segment_id");
   return json(experimentResultSchema, await reallocateExperiment(id));
 });
+
+export * from "@/lib/api/method-not-allowed";

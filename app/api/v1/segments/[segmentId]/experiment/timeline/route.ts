@@ -11,3 +11,5 @@ export const GET = withApi<Params>(async ({ params }) => {
   const id = parseId(params.segmentId, "segment_id");
   return json(experimentTimelineSchema, await getExperimentTimeline(id));
 });
+
+export * from "@/lib/api/method-not-allowed";

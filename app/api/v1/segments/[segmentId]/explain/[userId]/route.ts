@@ -12,3 +12,5 @@ export const GET = withApi<Params>(async ({ params }) => {
   const userId = parseId(params.userId, "user_id");
   return json(explainSchema, await explainMembership(segmentId, userId));
 });
+
+export * from "@/lib/api/method-not-allowed";

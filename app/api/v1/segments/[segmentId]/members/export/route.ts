@@ -15,3 +15,5 @@ export const GET = withApi<Params>(async ({ params }) => {
     },
   });
 });
+
+export * from "@/lib/api/method-not-allowed";

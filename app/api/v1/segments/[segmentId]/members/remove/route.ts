@@ -16,3 +16,5 @@ export const POST = withApi<Params>(async ({ req, params }) => {
   const input = await readJson(req, bulkRemoveMembersSchema, { maxBytes: BULK_BODY_LIMIT_BYTES });
   return json(bulkRemoveResultSchema, await removeMembers(segmentId, input));
 });
+
+export * from "@/lib/api/method-not-allowed";

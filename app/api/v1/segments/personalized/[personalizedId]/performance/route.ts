@@ -12,3 +12,5 @@ export const POST = withApi<Params>(async ({ req, params }) => {
   const input = await readJson(req, performanceUpdateSchema);
   return json(personalizedContentSchema, await updatePerformance(id, input));
 });
+
+export * from "@/lib/api/method-not-allowed";
