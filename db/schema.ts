@@ -138,6 +138,9 @@ export const segmentMembers = pgTable(
   (t) => [
     unique("segment_members_segment_user_key").on(t.segment_id, t.user_id),
     index("segment_members_user_id_idx").on(t.user_id),
+    // The members list's sorts within a segment, each ending in user_id: its keyset cursor and tie-break.
+    index("segment_members_segment_joined_idx").on(t.segment_id, t.joined_at, t.user_id),
+    index("segment_members_segment_confidence_idx").on(t.segment_id, t.confidence_score, t.user_id),
   ],
 );
 
