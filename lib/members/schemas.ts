@@ -89,7 +89,7 @@ export const listMembersQuery = paginationQuery
       .max(100)
       // The search index joins the three fields with a unit separator (U+001F): a control character in the
       // search could match across two of them.
-      .regex(/^[^\u0000-\u001f\u007f]*$/, "Must not contain control characters")
+      .refine((value) => !/\p{Cc}/u.test(value), "Must not contain control characters")
       .optional()
       .describe("Matches part of the email, name or external_id (case-insensitive)."),
     cursor: z
