@@ -46,8 +46,21 @@ async function p95(work: () => Promise<unknown>, count = samples) {
   return { p95: percentile(times, 95), median: median(times) };
 }
 
+/**
+ * fetch, once more when the server had closed the kept-alive socket just as it was reused (Node's server
+ * closes idle sockets after 5 s; the export's \copy in between leaves them idle that long).
+ */
+async function fetchAgain(url: string): Promise<Response> {
+  try {
+    return await fetch(url);
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code !== "UND_ERR_SOCKET") throw error;
+    return fetch(url);
+  }
+}
+
 async function get(server: RunningServer, pathname: string): Promise<unknown> {
-  const res = await fetch(`${server.url}${pathname}`);
+  const res = await fetchAgain(`${server.url}${pathname}`);
   if (res.status !== 200) throw new Error(`${pathname}: ${res.status} ${await res.text()}`);
   return res.json();
 }
@@ -73,7 +86,7 @@ const membersP95 = (server: RunningServer, segmentId: string, query: string) =>
 
 async function downloadMs(server: RunningServer, segmentId: string) {
   return timed(async () => {
-    const res = await fetch(`${server.url}/api/v1/segments/${segmentId}/members/export`);
+    const res = await fetchAgain(`${server.url}/api/v1/segments/${segmentId}/members/export`);
     if (res.status !== 200) throw new Error(`export: ${res.status}`);
     return (await res.arrayBuffer()).byteLength;
   });
