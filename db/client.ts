@@ -2,6 +2,7 @@ import "server-only";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { type ExtractTablesWithRelations, sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -60,7 +61,11 @@ async function connect(): Promise<Connection> {
     inMemory && env.PGLITE_TEMPLATE ? new Blob([readFileSync(env.PGLITE_TEMPLATE)]) : undefined;
   let client: PGlite | undefined;
   try {
-    client = new PGlite(env.PGLITE_DATA_DIR, template ? { loadDataDir: template } : {});
+    // pg_trgm serves the members search (migration 0004 creates the extension and its indexes).
+    client = new PGlite(env.PGLITE_DATA_DIR, {
+      extensions: { pg_trgm },
+      ...(template ? { loadDataDir: template } : {}),
+    });
     await client.waitReady;
     const db = drizzlePglite({ client, schema }) as unknown as Database;
     await migratePglite(db as never, { migrationsFolder });

@@ -122,7 +122,8 @@ export const audienceSegments = pgTable(
 export const segmentMembers = pgTable(
   "segment_members",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    /** Identifies the row in the API's Member JSON; not a key: a member is its segment and user. */
+    id: uuid("id").notNull().defaultRandom(),
     segment_id: uuid("segment_id")
       .notNull()
       .references(() => audienceSegments.id, { onDelete: "cascade" }),
@@ -137,8 +138,13 @@ export const segmentMembers = pgTable(
     updated_at: updatedAt(),
   },
   (t) => [
-    unique("segment_members_segment_user_key").on(t.segment_id, t.user_id),
+    // The key holds the user id, so the table can be sharded by user (docs/scaling.md); the constraint keeps
+    // the name the API's 409 message is mapped by.
+    primaryKey({ name: "segment_members_segment_user_key", columns: [t.segment_id, t.user_id] }),
     index("segment_members_user_id_idx").on(t.user_id),
+    // The members list's sorts within a segment, each ending in user_id: its keyset cursor and tie-break.
+    index("segment_members_segment_joined_idx").on(t.segment_id, t.joined_at, t.user_id),
+    index("segment_members_segment_confidence_idx").on(t.segment_id, t.confidence_score, t.user_id),
   ],
 );
 

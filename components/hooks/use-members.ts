@@ -15,7 +15,8 @@ export type MemberExplanation = ApiSchema<"MembershipExplanation">;
 
 export interface MembersQuery {
   limit: number;
-  offset: number;
+  /** The page's start: a previous page's `next_cursor` (keyset paging); the first page has none. */
+  cursor?: string;
   sort: MemberSort;
   source?: Member["source"];
   search?: string;

@@ -5,13 +5,17 @@ import { SelectField } from "@/components/ui/field";
 
 interface MembersPaginationProps {
   page: MemberPage;
-  onPage: (offset: number) => void;
+  /** 0 for the first page: the pages are read by cursor, so the position is counted here. */
+  pageIndex: number;
+  onNext: () => void;
+  onPrevious: () => void;
   onLimit: (limit: number) => void;
 }
 
-export function MembersPagination({ page, onPage, onLimit }: MembersPaginationProps) {
-  const first = page.total === 0 ? 0 : page.offset + 1;
-  const last = Math.min(page.offset + page.items.length, page.total);
+export function MembersPagination({ page, pageIndex, onNext, onPrevious, onLimit }: MembersPaginationProps) {
+  const start = pageIndex * page.limit;
+  const first = page.items.length === 0 ? 0 : start + 1;
+  const last = start + page.items.length;
   return (
     <nav aria-label="Members pages" className="flex flex-wrap items-end justify-between gap-4">
       <p className="text-sm text-slate-600">
@@ -25,18 +29,10 @@ export function MembersPagination({ page, onPage, onLimit }: MembersPaginationPr
           onChange={(event) => onLimit(Number(event.target.value))}
           options={["25", "50", "100"].map((value) => ({ value, label: value }))}
         />
-        <Button
-          variant="secondary"
-          disabled={page.offset === 0}
-          onClick={() => onPage(Math.max(0, page.offset - page.limit))}
-        >
+        <Button variant="secondary" disabled={pageIndex === 0} onClick={onPrevious}>
           Previous page
         </Button>
-        <Button
-          variant="secondary"
-          disabled={page.offset + page.limit >= page.total}
-          onClick={() => onPage(page.offset + page.limit)}
-        >
+        <Button variant="secondary" disabled={!page.next_cursor} onClick={onNext}>
           Next page
         </Button>
       </div>

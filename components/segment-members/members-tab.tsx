@@ -15,13 +15,19 @@ import { PopulatePanel } from "./populate-panel";
 import { RemoveMemberDialog } from "./remove-member-dialog";
 
 export function MembersTab({ segment }: { segment: Segment }) {
-  const [query, setQuery] = useState<MembersQuery>({ limit: 25, offset: 0, sort: "-joined_at" });
+  const [query, setQuery] = useState<Omit<MembersQuery, "cursor">>({ limit: 25, sort: "-joined_at" });
+  // Keyset paging: the cursors of the pages before the current one (the first page has none), so
+  // "Previous" goes back exactly and every page costs the same however deep it is.
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const [explaining, setExplaining] = useState<Member | null>(null);
   const [removing, setRemoving] = useState<Member | null>(null);
   const [announcement, setAnnouncement] = useState("");
-  const members = useMembers(segment.id, query);
-  const update = (patch: Partial<MembersQuery>) =>
-    setQuery((current) => ({ ...current, offset: 0, ...patch }));
+  const pageIndex = cursors.length - 1;
+  const members = useMembers(segment.id, { ...query, cursor: cursors[pageIndex] });
+  const update = (patch: Partial<Omit<MembersQuery, "cursor">>) => {
+    setQuery((current) => ({ ...current, ...patch }));
+    setCursors([undefined]);
+  };
 
   return (
     <div className="space-y-6">
@@ -86,7 +92,12 @@ export function MembersTab({ segment }: { segment: Segment }) {
             />
             <MembersPagination
               page={members.data}
-              onPage={(offset) => setQuery((current) => ({ ...current, offset }))}
+              pageIndex={pageIndex}
+              onNext={() => {
+                const next = members.data.next_cursor;
+                if (next) setCursors((current) => [...current, next]);
+              }}
+              onPrevious={() => setCursors((current) => current.slice(0, -1))}
               onLimit={(limit) => update({ limit })}
             />
           </div>

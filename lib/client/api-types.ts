@@ -1068,6 +1068,8 @@ export interface components {
             total: number;
             limit: number;
             offset: number;
+            /** @description Pass as `cursor` (with the same `sort`) for the next page; null on the last page. */
+            next_cursor: string | null;
         };
         MembersBulkAddResult: {
             /** @description New members. */
@@ -2592,8 +2594,10 @@ export interface operations {
                 /** @description A field; a leading `-` sorts descending. */
                 sort?: "joined_at" | "-joined_at" | "confidence_score" | "-confidence_score" | "email" | "-email";
                 source?: "manual" | "criteria";
-                /** @description Matches email, name or external_id. */
+                /** @description Matches part of the email, name or external_id (case-insensitive). */
                 search?: string;
+                /** @description Where the page starts: the `next_cursor` of the previous page, read with the same `sort`. Keyset paging stays fast at any depth and never skips or repeats a member when others join or leave meanwhile; not together with an `offset` above 0. */
+                cursor?: string;
             };
             header?: never;
             path: {

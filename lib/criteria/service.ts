@@ -6,6 +6,7 @@ import type { EstimateRequest } from "./api-schemas";
 import { operatorsByType, profileFields } from "./fields";
 import { parseValidCriteria } from "./parse-criteria";
 import * as queries from "./queries";
+import { createRefreshingCache } from "./refreshing-cache";
 
 export async function estimateAudienceSize(input: EstimateRequest) {
   if (input.persona_id && !(await personaExists(input.persona_id))) {
@@ -27,12 +28,34 @@ export async function estimateCriteriaSize(
 
 const VALUES_PER_FIELD = 100;
 
+/** How long the catalogue's values and counts are served without a recount, and the most they may lag. */
+export const CATALOGUE_FRESH_MS = 30_000;
+export const CATALOGUE_MAX_STALE_MS = 10 * 60_000;
+
+/**
+ * The values present and their counts come from a scan of every user (seconds at a million): they are kept
+ * in the process and recounted in the background when older than 30 s (see refreshing-cache.ts), so a
+ * builder visit never waits for the scan except the first, or the first after ten idle minutes.
+ */
+const catalogueCounts = createRefreshingCache({
+  load: async () => {
+    const [values, traits] = await Promise.all([
+      queries.listFieldValues(VALUES_PER_FIELD),
+      queries.listTraitKeys(VALUES_PER_FIELD),
+    ]);
+    return { values, traits };
+  },
+  freshMs: CATALOGUE_FRESH_MS,
+  maxStaleMs: CATALOGUE_MAX_STALE_MS,
+  onBackgroundError: (error) => {
+    const code = (error as { code?: string; cause?: { code?: string } }).cause?.code;
+    console.error(`Recounting the criteria field catalogue failed${code ? ` (SQLSTATE ${code})` : ""}`);
+  },
+});
+
 /** The visual builder's catalogue: every field with its operators, the values present, and the trait keys. */
 export async function listCriteriaFields() {
-  const [values, traits] = await Promise.all([
-    queries.listFieldValues(VALUES_PER_FIELD),
-    queries.listTraitKeys(VALUES_PER_FIELD),
-  ]);
+  const { values, traits } = await catalogueCounts.get();
   const fields = Object.entries(profileFields).map(([field, spec]) => {
     const present = values.filter((v) => v.field === field).map(({ value, count }) => ({ value, count }));
     return {

@@ -82,7 +82,26 @@ export const listMembersQuery = paginationQuery
   .extend({
     sort: z.enum(memberSortKeys).default("-joined_at").describe("A field; a leading `-` sorts descending."),
     source: z.enum(memberSources).optional(),
-    search: z.string().trim().min(1).max(100).optional().describe("Matches email, name or external_id."),
+    search: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      // The search index joins the three fields with a unit separator (U+001F): a control character in the
+      // search could match across two of them.
+      .refine((value) => !/\p{Cc}/u.test(value), "Must not contain control characters")
+      .optional()
+      .describe("Matches part of the email, name or external_id (case-insensitive)."),
+    cursor: z
+      .string()
+      .min(1)
+      .max(1000)
+      .optional()
+      .describe(
+        "Where the page starts: the `next_cursor` of the previous page, read with the same `sort`. " +
+          "Keyset paging stays fast at any depth and never skips or repeats a member when others join or " +
+          "leave meanwhile; not together with an `offset` above 0.",
+      ),
   })
   .strict();
 
@@ -100,7 +119,14 @@ export const memberSchema = z
   })
   .meta({ id: "Member" });
 
-export const memberPageSchema = pageOf(memberSchema).meta({ id: "MemberPage" });
+export const memberPageSchema = pageOf(memberSchema)
+  .extend({
+    next_cursor: z
+      .string()
+      .nullable()
+      .describe("Pass as `cursor` (with the same `sort`) for the next page; null on the last page."),
+  })
+  .meta({ id: "MemberPage" });
 
 export const bulkAddResultSchema = z
   .object({

@@ -4,6 +4,7 @@ import { ApiError, notFound } from "@/lib/api/errors";
 import type { FieldError } from "@/lib/api/schemas";
 import { recordAudit } from "@/lib/audit/record";
 import { findSegment, lockSegment } from "@/lib/segments/queries";
+import { decodeMemberCursor } from "./member-cursor";
 import { csvRecord } from "./members-csv";
 import * as queries from "./queries";
 import * as reads from "./read-queries";
@@ -155,11 +156,22 @@ export async function removeMembers(segmentId: string, input: BulkRemoveMembersI
 }
 
 export async function listMembers(segmentId: string, query: ListMembersQuery) {
-  if (!(await findSegment(segmentId))) throw notFound("Segment", segmentId);
-  return reads.listMembers(segmentId, query);
+  if (query.cursor && query.offset > 0) {
+    throw new ApiError("validation_failed", "Invalid query: give either cursor or offset, not both.", [
+      { field: "cursor", location: "query", message: "Not together with an offset above 0" },
+    ]);
+  }
+  const cursor = query.cursor ? decodeMemberCursor(query.cursor, query.sort) : undefined;
+  const segment = await findSegment(segmentId);
+  if (!segment) throw notFound("Segment", segmentId);
+  return reads.listMembers(segmentId, query, segment.member_count, cursor);
 }
 
-const EXPORT_PAGE_SIZE = 5_000;
+/**
+ * Rows per page of the export: big enough that the per-statement cost vanishes beside the rows (each page
+ * is one index range), small enough that a page's rows and text stay a few megabytes.
+ */
+const EXPORT_PAGE_SIZE = 20_000;
 
 /**
  * The segment's members as CSV, read page by page inside one snapshot (a read-only REPEATABLE READ

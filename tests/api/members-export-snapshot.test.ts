@@ -90,4 +90,58 @@ describe("CSV export", () => {
     await expect(res.text()).rejects.toThrow();
     errors.mockRestore();
   });
+
+  it("writes exactly the members, in joined_at then user id order, across page boundaries", async () => {
+    const segment = await api("POST", "/api/v1/segments", {
+      segment_name: uniqueName("Export exact"),
+      criteria: { age_range: [1, 2] },
+    });
+    const segmentId = segment.body.id as string;
+    const first = await seedUsers([
+      { email: "plain@example.com", external_id: "crm-1", name: "Plain Name" },
+      { email: "comma@example.com", external_id: "crm,2", name: 'Quote "Q", Comma' },
+      { email: null, external_id: null, name: null },
+    ]);
+    const second = await seedUsers([
+      { email: "multi@example.com", external_id: "crm-4", name: "Line\nbreak Zoë" },
+      { email: "cr@example.com", external_id: "crm-5", name: "Carriage\rreturn" },
+    ]);
+    // Two bulk adds: the members of one share a joined_at, so the user id decides their order.
+    await api("POST", `/api/v1/segments/${segmentId}/members`, {
+      user_ids: first.map((u) => u.id),
+      confidence_score: 0.25,
+    });
+    await api("POST", `/api/v1/segments/${segmentId}/members`, { user_ids: second.map((u) => u.id) });
+    const listed = await api("GET", `/api/v1/segments/${segmentId}/members?sort=joined_at&limit=10`);
+    const joinedAt = new Map<string, string>(
+      listed.body.items.map((m: { user_id: string; joined_at: string }) => [m.user_id, m.joined_at]),
+    );
+    const quote = (text: string) => `"${text.replaceAll('"', '""')}"`;
+    const line = (u: (typeof first)[number], score: string) =>
+      [
+        u.id,
+        u.email ?? "",
+        u.external_id === null ? "" : /[,"\r\n]/.test(u.external_id) ? quote(u.external_id) : u.external_id,
+        u.name === null ? "" : /[,"\r\n]/.test(u.name) ? quote(u.name) : u.name,
+        score,
+        "manual",
+        joinedAt.get(u.id),
+      ].join(",");
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+    const expected = [
+      "user_id,email,external_id,name,confidence_score,source,joined_at",
+      ...first.toSorted(byId).map((u) => line(u, "0.25")),
+      ...second.toSorted(byId).map((u) => line(u, "1")),
+    ]
+      .map((record) => `${record}\r\n`)
+      .join("");
+    for (const pageSize of [2, 3, 5, 20_000]) {
+      expect(await readAll(await exportMembersCsv(segmentId, pageSize)), `pages of ${pageSize}`).toBe(
+        expected,
+      );
+    }
+    const res = await api("GET", `/api/v1/segments/${segmentId}/members/export`);
+    expect(res.status).toBe(200);
+    expect(res.body).toBe(expected);
+  });
 });
