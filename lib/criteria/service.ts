@@ -29,9 +29,10 @@ const VALUES_PER_FIELD = 100;
 
 /** The visual builder's catalogue: every field with its operators, the values present, and the trait keys. */
 export async function listCriteriaFields() {
-  const [values, traits] = await Promise.all([
+  const [values, traits, events] = await Promise.all([
     queries.listFieldValues(VALUES_PER_FIELD),
     queries.listTraitKeys(VALUES_PER_FIELD),
+    queries.listEventNames(VALUES_PER_FIELD),
   ]);
   const fields = Object.entries(profileFields).map(([field, spec]) => {
     const present = values.filter((v) => v.field === field).map(({ value, count }) => ({ value, count }));
@@ -49,5 +50,5 @@ export async function listCriteriaFields() {
     type: "json" as const,
     operators: [...operatorsByType.json],
   }));
-  return { fields: [...fields, ...traitFields], traits };
+  return { fields: [...fields, ...traitFields], traits, events };
 }
