@@ -35,7 +35,7 @@ export async function refreshTimeDependentSegments(tx: Database, now: Date): Pro
     }
     // Locked one at a time, in id order: a concurrent refresh of the segment waits, or this pass does.
     const locked = await lockSegment(id, tx);
-    if (!locked || locked.status !== "active" || locked.membership_mode !== "dynamic") continue;
+    if (locked?.status !== "active" || locked.membership_mode !== "dynamic") continue;
     const current = parseCriteria(locked.criteria);
     if (!current.ok) continue;
     const counts = await refreshCriteriaMembers(id, current.node, now, tx);
