@@ -238,7 +238,8 @@ const DAYS_MS = 86_400_000;
 
 /** What sum/avg/min/max aggregate: the event's value, or a numeric property (other types count as absent). */
 function measuredSql(of: string | null): SQL {
-  if (of === null || of === "value") return sql`e.value::numeric`;
+  // The value is summed as stored (float8), as a hand-written query would; properties are JSON numbers.
+  if (of === null || of === "value") return sql`e.value`;
   const key = of.slice("properties.".length);
   return sql`(case when jsonb_typeof(e.properties -> ${key}::text) = 'number'
     then (e.properties ->> ${key}::text)::numeric end)`;
@@ -335,8 +336,14 @@ function eventConditionSql(condition: Condition, event: EventSpec, now: Date, mo
   // Set-based: the users whose events pass, grouped once. A user without events is in neither list, so
   // where zero passes the condition is "not among those whose events fail".
   const passes = comparisonSql(aggregateSql(event), condition.op, condition.value, now);
+  // "The latest such event is within N days" is "some such event is": the window filters the rows, so the
+  // (name, occurred_at) index reads only the recent ones.
+  const recent =
+    event.measure === "last_seen_days"
+      ? sql` and e.occurred_at >= ${new Date(now.getTime() - (condition.value as number) * DAYS_MS).toISOString()}::timestamptz`
+      : sql``;
   const grouped = (having: SQL) =>
-    sql`(select e.user_id from public.events e where ${eventFilterSql(event, now)}
+    sql`(select e.user_id from public.events e where ${eventFilterSql(event, now)}${recent}
       group by e.user_id having ${having})`;
   return zeroPasses(condition)
     ? sql`"users"."id" not in ${grouped(sql`not coalesce(${passes}, false)`)}`
