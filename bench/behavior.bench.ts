@@ -74,7 +74,11 @@ interface EventCase {
   hand: ReturnType<typeof sql>;
 }
 
-const cutoff = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+// One clock for both sides: the compiled query gets it as `now`, the hand-written SQL as a literal, so that
+// events crossing a window edge while the benchmark runs cannot make them disagree.
+const NOW = new Date();
+const cutoff = (days: number) => new Date(NOW.getTime() - days * DAY).toISOString();
+const nowLiteral = sql`${NOW.toISOString()}::timestamptz`;
 
 function eventCases(): EventCase[] {
   return [
@@ -82,7 +86,7 @@ function eventCases(): EventCase[] {
       name: "purchase count ≥ 3 in the last 30 days",
       criteria: { event: { name: "purchase", within_days: 30, count: { gte: 3 } } },
       hand: sql`select count(*)::int as v from (select user_id from events where name = 'purchase'
-        and occurred_at >= ${cutoff(30)}::timestamptz and occurred_at <= now() group by user_id having count(*) >= 3) t`,
+        and occurred_at >= ${cutoff(30)}::timestamptz and occurred_at <= ${nowLiteral} group by user_id having count(*) >= 3) t`,
     },
     {
       name: "sum of purchase value ≥ 500, all time",
@@ -106,7 +110,7 @@ function eventCases(): EventCase[] {
       name: "no view in the last 7 days (count = 0)",
       criteria: { event: { name: "view", within_days: 7, count: { eq: 0 } } },
       hand: sql`select count(*)::int as v from users u where not exists (select 1 from events e
-        where e.user_id = u.id and e.name = 'view' and e.occurred_at >= ${cutoff(7)}::timestamptz and e.occurred_at <= now())`,
+        where e.user_id = u.id and e.name = 'view' and e.occurred_at >= ${cutoff(7)}::timestamptz and e.occurred_at <= ${nowLiteral})`,
     },
     {
       name: "age 25–45 and add_to_cart ≥ 2 in 30 days but no purchase in 30 days",
@@ -119,9 +123,9 @@ function eventCases(): EventCase[] {
       },
       hand: sql`select count(*)::int as v from users u where u.age between 25 and 45
         and u.id in (select user_id from events where name = 'add_to_cart' and occurred_at >= ${cutoff(30)}::timestamptz
-          and occurred_at <= now() group by user_id having count(*) >= 2)
+          and occurred_at <= ${nowLiteral} group by user_id having count(*) >= 2)
         and not exists (select 1 from events e where e.user_id = u.id and e.name = 'purchase'
-          and e.occurred_at >= ${cutoff(30)}::timestamptz and e.occurred_at <= now())`,
+          and e.occurred_at >= ${cutoff(30)}::timestamptz and e.occurred_at <= ${nowLiteral})`,
     },
   ];
 }
@@ -134,7 +138,7 @@ async function benchEstimates() {
   log("| --- | ---: | ---: | ---: | ---: |");
   for (const c of eventCases()) {
     const node = parseValidCriteria(c.criteria);
-    const compiled = () => countMatchingUsers(node, new Date(), db);
+    const compiled = () => countMatchingUsers(node, NOW, db);
     const [a, b] = [await compiled(), await scalar(c.hand)];
     const agree = a === b ? "" : ` (MISMATCH: hand-written ${b})`;
     const result = await compareAlternating(runs, compiled, () => scalar(c.hand));
