@@ -318,14 +318,23 @@ function comparisonSql(actual: SQL, op: Operator, value: unknown, now: Date): SQ
   return sql`${actual} ${sql.raw(symbol)} ${value}::numeric`;
 }
 
+/** Whether a count condition passes for one event: with zeroPasses false, it passes at zero only. */
+function onePasses(condition: Condition): boolean {
+  return condition.event?.measure !== "count" || countPasses(condition, 1);
+}
+
 /** Whether a user without a single matching event passes (count 0 and sum 0 can). */
 function zeroPasses(condition: Condition): boolean {
+  return countPasses(condition, 0);
+}
+
+/** Whether the comparison of a count or sum holds at `x` (monotone: passing at 0 and not at 1 means 0 only). */
+function countPasses(condition: Condition, x: number): boolean {
   const { event, op, value } = condition;
   if (!event || (event.measure !== "count" && event.measure !== "sum")) return false;
-  const x = 0;
   switch (op) {
     case "eq":
-      return value === 0;
+      return value === x;
     case "gt":
       return x > (value as number);
     case "gte":
@@ -335,7 +344,7 @@ function zeroPasses(condition: Condition): boolean {
     case "lte":
       return x <= (value as number);
     case "between":
-      return (value as number[])[0] <= 0 && 0 <= (value as number[])[1];
+      return (value as number[])[0] <= x && x <= (value as number[])[1];
     default:
       return false;
   }
@@ -356,6 +365,10 @@ function eventConditionSql(condition: Condition, event: EventSpec, now: Date, mo
   const grouped = (having: SQL) =>
     sql`(select e.user_id from public.events e where ${eventFilterSql(event, now)}${recent}
       group by e.user_id having ${having})`;
+  // "Did not do it" (a count that passes at zero only): an anti-join that stops at each user's first event.
+  if (zeroPasses(condition) && !onePasses(condition)) {
+    return sql`not exists (select 1 from public.events e where e.user_id = "users"."id" and ${eventFilterSql(event, now)})`;
+  }
   return zeroPasses(condition)
     ? sql`"users"."id" not in ${grouped(sql`not coalesce(${passes}, false)`)}`
     : sql`"users"."id" in ${grouped(passes)}`;
