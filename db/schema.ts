@@ -110,6 +110,8 @@ export const audienceSegments = pgTable(
     created_at: createdAt(),
     updated_at: updatedAt(),
     last_analyzed_at: timestamp("last_analyzed_at", { withTimezone: true }),
+    /** Issue 13: a dynamic segment's members are exact as of this time (its last refresh or scheduled pass). */
+    fresh_as_of: timestamp("fresh_as_of", { withTimezone: true }),
   },
   (t) => [
     index("audience_segments_persona_id_idx").on(t.persona_id),
@@ -284,6 +286,8 @@ export const events = pgTable(
       .on(t.personalized_content_id, t.occurred_at)
       .where(sql`${t.personalized_content_id} is not null`),
     index("events_name_time_idx").on(t.name, t.occurred_at),
+    // Issue 13: event conditions aggregate one user's events of one name in a window.
+    index("events_user_name_time_idx").on(t.user_id, t.name, t.occurred_at),
   ],
 );
 

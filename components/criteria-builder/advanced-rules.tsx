@@ -3,7 +3,16 @@
 import type { CriteriaField } from "@/components/hooks/use-criteria-fields";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
-import { type CriteriaNode, emptyGroup, emptyRule, type GroupKind, type GroupNode } from "./criteria-model";
+import {
+  type CriteriaNode,
+  emptyEvent,
+  emptyGroup,
+  emptyRule,
+  emptySegmentRef,
+  type GroupKind,
+  type GroupNode,
+} from "./criteria-model";
+import { EventRow, SegmentRefRow } from "./event-row";
 import { groupKindLabels } from "./operators";
 import { RuleRow } from "./rule-row";
 
@@ -14,12 +23,23 @@ interface GroupEditorProps {
   path: string;
   fields: CriteriaField[];
   traits: Array<{ key: string; count: number }>;
+  /** Event names seen (the field catalogue), offered by event conditions. */
+  events?: Array<{ name: string; count: number }>;
   onChange: (group: GroupNode) => void;
   onRemove?: () => void;
 }
 
 /** A group of rules combined by all / any / none, with nested groups to any depth. */
-export function GroupEditor({ group, name, path, fields, traits, onChange, onRemove }: GroupEditorProps) {
+export function GroupEditor({
+  group,
+  name,
+  path,
+  fields,
+  traits,
+  events = [],
+  onChange,
+  onRemove,
+}: GroupEditorProps) {
   const replace = (index: number, item: CriteriaNode) =>
     onChange({ ...group, items: group.items.map((current, i) => (i === index ? item : current)) });
   const remove = (index: number) => onChange({ ...group, items: group.items.filter((_, i) => i !== index) });
@@ -65,6 +85,30 @@ export function GroupEditor({ group, name, path, fields, traits, onChange, onRem
               path={label(index)}
               fields={fields}
               traits={traits}
+              events={events}
+              onChange={(next) => replace(index, next)}
+              onRemove={() => remove(index)}
+            />
+          );
+        }
+        if (item.type === "event") {
+          return (
+            <EventRow
+              key={item.id}
+              node={item}
+              name={`Event condition ${label(index)}`}
+              events={events}
+              onChange={(next) => replace(index, next)}
+              onRemove={() => remove(index)}
+            />
+          );
+        }
+        if (item.type === "segment") {
+          return (
+            <SegmentRefRow
+              key={item.id}
+              node={item}
+              name={`Segment condition ${label(index)}`}
               onChange={(next) => replace(index, next)}
               onRemove={() => remove(index)}
             />
@@ -90,7 +134,7 @@ export function GroupEditor({ group, name, path, fields, traits, onChange, onRem
           </div>
         );
       })}
-      <div className="flex gap-2">
+      <div className="flex flex-wrap gap-2">
         <Button
           variant="secondary"
           size="sm"
@@ -106,6 +150,22 @@ export function GroupEditor({ group, name, path, fields, traits, onChange, onRem
           aria-label={`Add group to ${name.toLowerCase()}`}
         >
           Add group
+        </Button>
+        <Button
+          variant="secondary"
+          size="sm"
+          onClick={() => onChange({ ...group, items: [...group.items, emptyEvent()] })}
+          aria-label={`Add event condition to ${name.toLowerCase()}`}
+        >
+          Add event condition
+        </Button>
+        <Button
+          variant="secondary"
+          size="sm"
+          onClick={() => onChange({ ...group, items: [...group.items, emptySegmentRef()] })}
+          aria-label={`Add segment condition to ${name.toLowerCase()}`}
+        >
+          Add segment condition
         </Button>
       </div>
     </fieldset>

@@ -2,9 +2,15 @@ import {
   AGE_LIMITS,
   type CriteriaFormValues,
   type CriteriaNode,
+  comparisonOperators,
+  type EventNode,
   emptyCriteriaValues,
+  emptyEvent,
+  eventMeasureOptions,
   type GroupNode,
+  isSeenMeasure,
   newId,
+  type RuleNode,
 } from "./criteria-model";
 
 /** The criteria JSON the API stores to the form state. */
@@ -24,6 +30,13 @@ function nodeFromJson(json: unknown): CriteriaNode {
       return groupFromJson(keys[0], json[keys[0]] as unknown[]);
     }
     if (keys.length === 1 && keys[0] === "not") return notGroupFromJson(json.not);
+    if (keys.length === 1 && keys[0] === "in_segment" && typeof json.in_segment === "string") {
+      return { type: "segment", id: newId(), segmentId: json.in_segment };
+    }
+    if (keys.length === 1 && keys[0] === "event") {
+      const event = eventFromJson(json.event);
+      if (event) return event;
+    }
     if (typeof json.field === "string" && typeof json.op === "string" && keys.every(isRuleKey)) {
       const between = json.op === "between" && Array.isArray(json.value);
       return {
@@ -37,6 +50,57 @@ function nodeFromJson(json: unknown): CriteriaNode {
     }
   }
   return { type: "raw", id: newId(), json };
+}
+
+const eventKeys = new Set([
+  "name",
+  "where",
+  "within_days",
+  "between",
+  ...eventMeasureOptions.map((m) => m.value),
+]);
+
+/** `{"event": …}` into the form, or undefined when the form cannot show it (then it stays JSON). */
+function eventFromJson(json: unknown): EventNode | undefined {
+  if (!isRecord(json) || typeof json.name !== "string") return undefined;
+  if (!Object.keys(json).every((key) => eventKeys.has(key))) return undefined;
+  const measures = eventMeasureOptions.map((m) => m.value).filter((m) => json[m] !== undefined);
+  if (measures.length !== 1) return undefined;
+  const node: EventNode = { ...emptyEvent(), name: json.name, measure: measures[0] };
+  if (json.where !== undefined) {
+    if (!Array.isArray(json.where)) return undefined;
+    const rules = json.where.map(nodeFromJson);
+    if (!rules.every((rule) => rule.type === "rule")) return undefined;
+    node.where = rules as RuleNode[];
+  }
+  if (typeof json.within_days === "number") [node.window, node.days] = ["days", String(json.within_days)];
+  else if (json.within_days !== undefined) return undefined;
+  if (Array.isArray(json.between) && json.between.length === 2 && isStringList(json.between)) {
+    [node.window, node.from, node.to] = ["between", json.between[0], json.between[1]];
+  } else if (json.between !== undefined) return undefined;
+  const measure = json[measures[0]];
+  if (isSeenMeasure(measures[0])) {
+    if (typeof measure !== "number") return undefined;
+    node.value = String(measure);
+    return node;
+  }
+  if (!isRecord(measure)) return undefined;
+  const ops = comparisonOperators.filter((op) => measure[op] !== undefined);
+  const extraKeys = Object.keys(measure).filter(
+    (k) => k !== "of" && !(comparisonOperators as readonly string[]).includes(k),
+  );
+  if (ops.length !== 1 || extraKeys.length > 0) return undefined;
+  node.op = ops[0];
+  if (measures[0] !== "count") {
+    if (typeof measure.of !== "string") return undefined;
+    node.of = measure.of;
+  }
+  const compared = measure[ops[0]];
+  if (ops[0] === "between") {
+    if (!Array.isArray(compared) || compared.length !== 2) return undefined;
+    [node.value, node.valueTo] = [valueText(compared[0]), valueText(compared[1])];
+  } else node.value = valueText(compared);
+  return node;
 }
 
 const isRuleKey = (key: string) => key === "field" || key === "op" || key === "value";

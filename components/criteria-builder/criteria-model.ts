@@ -30,7 +30,34 @@ export interface RawNode {
   json: unknown;
 }
 
-export type CriteriaNode = RuleNode | GroupNode | RawNode;
+/** Issue 13: `{"event": …}` as the builder edits it (docs/criteria.md, "Event conditions"). */
+export interface EventNode {
+  type: "event";
+  id: string;
+  name: string;
+  /** Rules on the event's `value` or `properties.<key>`; all must hold. */
+  where: RuleNode[];
+  window: "all" | "days" | "between";
+  days: string;
+  from: string;
+  to: string;
+  measure: "count" | "sum" | "avg" | "min" | "max" | "last_seen_days" | "first_seen_days";
+  /** What sum / avg / min / max aggregate: `value` or `properties.<key>`. */
+  of: string;
+  /** The comparison of count / sum / …: eq, gt, gte, lt, lte or between. */
+  op: string;
+  value: string;
+  valueTo: string;
+}
+
+/** Issue 13: `{"in_segment": id}`. */
+export interface SegmentRefNode {
+  type: "segment";
+  id: string;
+  segmentId: string;
+}
+
+export type CriteriaNode = RuleNode | GroupNode | RawNode | EventNode | SegmentRefNode;
 
 export interface CriteriaFormValues {
   minAge: string;
@@ -97,4 +124,52 @@ export function isRuleComplete(rule: RuleNode): boolean {
   if (rule.op === "between") return rule.value.trim() !== "" && rule.valueTo.trim() !== "";
   if (listOperators.has(rule.op)) return rule.value.split(",").some((part) => part.trim() !== "");
   return rule.value.trim() !== "";
+}
+
+export const eventMeasureOptions = [
+  { value: "count", label: "Number of events" },
+  { value: "sum", label: "Total of" },
+  { value: "avg", label: "Average of" },
+  { value: "min", label: "Smallest" },
+  { value: "max", label: "Largest" },
+  { value: "last_seen_days", label: "Last done within (days)" },
+  { value: "first_seen_days", label: "First done within (days)" },
+] as const;
+
+export const comparisonOperators = ["eq", "gt", "gte", "lt", "lte", "between"] as const;
+
+export function emptyEvent(): EventNode {
+  return {
+    type: "event",
+    id: newId(),
+    name: "",
+    where: [],
+    window: "all",
+    days: "",
+    from: "",
+    to: "",
+    measure: "count",
+    of: "value",
+    op: "gte",
+    value: "",
+    valueTo: "",
+  };
+}
+
+export function emptySegmentRef(): SegmentRefNode {
+  return { type: "segment", id: newId(), segmentId: "" };
+}
+
+const seenMeasures = new Set(["last_seen_days", "first_seen_days"]);
+export const isSeenMeasure = (measure: string) => seenMeasures.has(measure);
+
+/** An event condition still being filled in is left out until it has a name, a window and a measure. */
+export function isEventComplete(event: EventNode): boolean {
+  if (!event.name.trim()) return false;
+  if (isSeenMeasure(event.measure)) return event.value.trim() !== "";
+  if (event.window === "days" && event.days.trim() === "") return false;
+  if (event.window === "between" && (!event.from || !event.to)) return false;
+  if (event.measure !== "count" && !event.of.trim()) return false;
+  if (event.op === "between") return event.value.trim() !== "" && event.valueTo.trim() !== "";
+  return event.value.trim() !== "";
 }

@@ -2,7 +2,10 @@ import {
   AGE_LIMITS,
   type CriteriaFormValues,
   type CriteriaNode,
+  type EventNode,
+  isEventComplete,
   isRuleComplete,
+  isSeenMeasure,
   listOperators,
   type RuleNode,
   valuelessOperators,
@@ -59,8 +62,32 @@ function ruleToJson(rule: RuleNode, types: FieldTypes): Record<string, unknown> 
   return json;
 }
 
+/** Numbers where the text is one, else the text: the API names what is wrong with it. */
+const numberOrText = (text: string) => toNumber(text) ?? text.trim();
+
+function eventToJson(node: EventNode, types: FieldTypes): Record<string, unknown> | undefined {
+  if (!isEventComplete(node)) return undefined;
+  const event: Record<string, unknown> = { name: node.name.trim() };
+  const where = node.where.map((rule) => ruleToJson(rule, types)).filter((rule) => rule !== undefined);
+  if (where.length) event.where = where;
+  if (isSeenMeasure(node.measure)) {
+    event[node.measure] = numberOrText(node.value);
+    return { event };
+  }
+  if (node.window === "days") event.within_days = numberOrText(node.days);
+  if (node.window === "between") event.between = [node.from, node.to];
+  const comparison =
+    node.op === "between"
+      ? { between: [numberOrText(node.value), numberOrText(node.valueTo)] }
+      : { [node.op]: numberOrText(node.value) };
+  event[node.measure] = node.measure === "count" ? comparison : { of: node.of.trim(), ...comparison };
+  return { event };
+}
+
 function nodeToJson(node: CriteriaNode, types: FieldTypes): unknown {
   if (node.type === "raw") return node.json;
+  if (node.type === "event") return eventToJson(node, { ...types, value: "number" });
+  if (node.type === "segment") return node.segmentId ? { in_segment: node.segmentId } : undefined;
   if (node.type === "rule") return ruleToJson(node, types);
   const items = node.items.map((item) => nodeToJson(item, types)).filter((item) => item !== undefined);
   if (items.length === 0) return undefined;

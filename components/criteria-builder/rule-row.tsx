@@ -17,19 +17,30 @@ interface RuleRowProps {
   traits: Array<{ key: string; count: number }>;
   onChange: (rule: RuleNode) => void;
   onRemove: () => void;
+  /** The free-form key's prefix: `traits.` for profiles, `properties.` for an event's rules. */
+  customPrefix?: string;
 }
 
 /** One rule: a profile field or custom trait, an operator allowed for it, and the value to compare with. */
-export function RuleRow({ rule, name, fields, traits, onChange, onRemove }: RuleRowProps) {
+export function RuleRow({
+  rule,
+  name,
+  fields,
+  traits,
+  onChange,
+  onRemove,
+  customPrefix = "traits.",
+}: RuleRowProps) {
   const baseId = useId();
-  const isTrait = rule.field.startsWith("traits.");
+  const isTrait = rule.field.startsWith(customPrefix);
+  const customLabel = customPrefix === "traits." ? "Custom trait" : "Property";
   const known = fields.find((field) => field.field === rule.field);
   const operators = known?.operators.length ? known.operators : allOperators;
   const fieldOptions = [
     { value: "", label: "Choose a field…" },
     ...fields.map((field) => ({ value: field.field, label: field.label })),
     ...(!known && !isTrait && rule.field ? [{ value: rule.field, label: rule.field }] : []),
-    { value: TRAIT, label: "Custom trait…" },
+    { value: TRAIT, label: `${customLabel}…` },
   ];
   const setField = (field: string) => {
     const next = fields.find((candidate) => candidate.field === field);
@@ -49,16 +60,16 @@ export function RuleRow({ rule, name, fields, traits, onChange, onRemove }: Rule
         className="min-w-44"
         value={isTrait ? TRAIT : rule.field}
         options={fieldOptions}
-        onChange={(event) => setField(event.target.value === TRAIT ? "traits." : event.target.value)}
+        onChange={(event) => setField(event.target.value === TRAIT ? customPrefix : event.target.value)}
       />
       {isTrait ? (
         <>
           <TextField
-            label="Trait name"
+            label={customPrefix === "traits." ? "Trait name" : "Property name"}
             className="w-40"
             list={traits.length ? traitListId : undefined}
-            value={rule.field.slice("traits.".length)}
-            onChange={(event) => onChange({ ...rule, field: `traits.${event.target.value.trim()}` })}
+            value={rule.field.slice(customPrefix.length)}
+            onChange={(event) => onChange({ ...rule, field: `${customPrefix}${event.target.value.trim()}` })}
           />
           <datalist id={traitListId}>
             {traits.map((trait) => (

@@ -120,7 +120,7 @@ export function SegmentBuilder({ segment }: { segment?: Segment }) {
             <summary className="cursor-pointer text-sm font-semibold text-slate-800">
               Advanced rules
               <span className="ml-2 font-normal text-slate-500">
-                nested all / any / none groups on any field or custom trait
+                nested all / any / none groups on any field, custom trait, event or segment
               </span>
             </summary>
             <div className="mt-3 space-y-2">
@@ -130,6 +130,7 @@ export function SegmentBuilder({ segment }: { segment?: Segment }) {
                 path=""
                 fields={fields}
                 traits={traits}
+                events={fieldsQuery.data?.events ?? []}
                 onChange={(advanced) => setValues((current) => ({ ...current, advanced }))}
               />
               {errors.advanced ? <p className="text-xs text-red-700">{errors.advanced}</p> : null}

@@ -24,6 +24,9 @@ export function AnalyzePanel({ segment }: { segment: Segment }) {
   return (
     <div className="flex flex-col items-end gap-2">
       <div className="flex items-center gap-3">
+        {segment.membership_mode === "dynamic" ? (
+          <p className="text-sm text-slate-600">Members fresh as of: {formatDateTime(segment.fresh_as_of)}</p>
+        ) : null}
         <p className="text-sm text-slate-600">Last analyzed: {formatDateTime(segment.last_analyzed_at)}</p>
         <Button onClick={run} disabled={analyze.isPending}>
           {analyze.isPending ? "Analyzing…" : "Analyze"}

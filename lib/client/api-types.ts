@@ -763,6 +763,8 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
             last_analyzed_at: string | null;
+            /** @description Dynamic segments: the members are exact as of this time (the last refresh or scheduled pass; events re-evaluate their users as they arrive). Null before the first refresh. */
+            fresh_as_of: string | null;
         };
         /**
          * @description Segment criteria (docs/criteria.md). Spec keys, all of which must hold: age_range [min, max], location [country codes], gender (value, list or "any"), interests [..], content_preferences [..], purchase_history {min_purchases, total_spent_min}, engagement_frequency, engagement_level (value or list), avg_session_duration (min seconds), last_active_days (N), interaction_score_min. Nesting: all [..], any [..], not {..}, whose items are criteria objects or rules {"field", "op", "value"} on a profile field or "traits.<name>"; ops: eq, neq, in, not_in, contains_any, contains_all, gt, gte, lt, lte, between, exists, not_exists, within_last_days. min_match (0..1) on an object: at least that share of its conditions, the share being the confidence.
@@ -869,6 +871,8 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
             last_analyzed_at: string | null;
+            /** @description Dynamic segments: the members are exact as of this time (the last refresh or scheduled pass; events re-evaluate their users as they arrive). Null before the first refresh. */
+            fresh_as_of: string | null;
             /** @description Views of the segment's personalized content, all time. */
             total_views: number;
             /** @description 100 × engagement / views over the segment's content, live; null without views. */
@@ -948,6 +952,11 @@ export interface components {
             }[];
             traits: {
                 key: string;
+                count: number;
+            }[];
+            /** @description Event names seen, most frequent first, with their number of events (event conditions). */
+            events: {
+                name: string;
                 count: number;
             }[];
         };
@@ -1773,7 +1782,7 @@ export interface components {
             properties?: {
                 [key: string]: unknown;
             };
-            /** @description A number that goes with the event, e.g. an order's amount. */
+            /** @description A number that goes with the event, e.g. an order's amount. A `purchase` adds 1 to the profile's purchase_count and its value (0 when absent; from 0 to 1,000,000,000) to total_spent; every event moves last_active_at forward to its occurred_at. */
             value?: number;
         };
         UserDecision: {

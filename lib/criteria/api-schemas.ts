@@ -32,6 +32,9 @@ export const criteriaFieldsSchema = z
       }),
     ),
     traits: z.array(z.object({ key: z.string(), count: z.number().int() })),
+    events: z
+      .array(z.object({ name: z.string(), count: z.number().int() }))
+      .describe("Event names seen, most frequent first, with their number of events (event conditions)."),
   })
   .meta({ id: "CriteriaFields" });
 

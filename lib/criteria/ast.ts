@@ -15,6 +15,40 @@ export interface Condition {
   trait?: string;
   op: Operator;
   value: unknown;
+  /** An event condition (`{"event": …}`): `op`/`value` compare its measure (docs/criteria.md). */
+  event?: EventSpec;
+  /** `{"in_segment": id}`: membership of that segment (field `in_segment`, op `eq`, value the id). */
+  segment?: string;
+}
+
+export const eventMeasures = [
+  "count",
+  "sum",
+  "avg",
+  "min",
+  "max",
+  "last_seen_days",
+  "first_seen_days",
+] as const;
+export type EventMeasure = (typeof eventMeasures)[number];
+
+/** A rule on one event: its `value`, or `properties.<key>` (then `key` holds the key). */
+export interface EventRule {
+  field: string;
+  key?: string;
+  op: Operator;
+  value: unknown;
+}
+
+/** The events an event condition looks at, and what it measures of them. */
+export interface EventSpec {
+  name: string;
+  where: EventRule[];
+  /** The last `days` × 24 hours up to now; or `from`..`to` (ISO instants, both inclusive); or all time. */
+  window: { days: number } | { from: string; to: string } | null;
+  measure: EventMeasure;
+  /** What sum/avg/min/max aggregate: `value` or `properties.<key>`. */
+  of: string | null;
 }
 
 /** `all` (AND) or `any` (OR) of its children; with `minMatch`, at least that share of them. */
@@ -46,4 +80,31 @@ export function hasMinMatch(node: CriteriaNode): boolean {
   if (node.kind === "condition") return false;
   if (node.kind === "not") return false;
   return node.minMatch !== null || node.children.some(hasMinMatch);
+}
+
+/** Every event name the criteria look at (what an ingested batch must re-evaluate). */
+export function eventNames(node: CriteriaNode): string[] {
+  return [...new Set(listConditions(node).flatMap((c) => (c.event ? [c.event.name] : [])))];
+}
+
+/** The profile fields the criteria look at (event conditions and segment references excluded). */
+export function profileFieldsOf(node: CriteriaNode): string[] {
+  return [...new Set(listConditions(node).flatMap((c) => (c.event || c.segment ? [] : [c.field])))];
+}
+
+/** The segments the criteria refer to through `in_segment`, with the path of each reference. */
+export function segmentReferences(node: CriteriaNode): { id: string; path: string }[] {
+  return listConditions(node).flatMap((c) => (c.segment ? [{ id: c.segment, path: c.path }] : []));
+}
+
+/**
+ * Whether the outcome can change with the clock alone: relative windows (`within_days`, `last_seen_days`,
+ * `first_seen_days`, `within_last_days` such as `last_active_days`). A fixed `between` cannot.
+ */
+export function dependsOnTime(node: CriteriaNode): boolean {
+  return listConditions(node).some(
+    (c) =>
+      c.op === "within_last_days" ||
+      (c.event !== undefined && c.event.window !== null && "days" in c.event.window),
+  );
 }

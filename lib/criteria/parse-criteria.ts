@@ -9,6 +9,7 @@ import {
   TRAIT_PREFIX,
   traitKeyPattern,
 } from "./fields";
+import { parseEventCondition, parseSegmentReference } from "./parse-events";
 import {
   type CriteriaIssue,
   criteriaLimits,
@@ -25,7 +26,9 @@ export { specKeys } from "./spec-keys";
 export type ParseResult = { ok: true; node: Group } | { ok: false; issues: CriteriaIssue[] };
 
 const groupKeys = ["all", "any", "not", "min_match"] as const;
-const objectKeys = new Set<string>([...specKeys, ...groupKeys]);
+/** Behaviour (issue 13): a condition on the user's events, or membership of another segment. */
+const behaviorKeys = ["event", "in_segment"] as const;
+const objectKeys = new Set<string>([...specKeys, ...groupKeys, ...behaviorKeys]);
 const ruleKeys = new Set(["field", "op", "value"]);
 
 /** The structure: objects, their all/any/not/min_match, and rules. */
@@ -41,6 +44,12 @@ class Parser extends ValueParser {
     const children: CriteriaNode[] = [];
     for (const key of specKeys) {
       if (input[key] !== undefined) children.push(...parseSpecKey(this, key, input[key], [...path, key]));
+    }
+    if (input.event !== undefined) {
+      children.push(...parseEventCondition(this, input.event, [...path, "event"]));
+    }
+    if (input.in_segment !== undefined) {
+      children.push(...parseSegmentReference(this, input.in_segment, [...path, "in_segment"]));
     }
     if (input.all !== undefined) {
       const items = this.list(input.all, [...path, "all"], depth);

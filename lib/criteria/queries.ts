@@ -4,8 +4,8 @@ import { type Database, dbOrDefault } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { users } from "@/db/schema";
 import { userSummaryColumns } from "@/lib/users/queries";
-import type { CriteriaNode } from "./ast";
-import { conditionResultsSql, confidenceSql, matchSql } from "./compile-sql";
+import { type CriteriaNode, listConditions } from "./ast";
+import { conditionResultsSql, conditionSql, confidenceSql, eventMeasureSql, matchSql } from "./compile-sql";
 
 /**
  * Matching users, all users and a few matching profiles. Counting everyone needs a full scan anyway, so
@@ -15,10 +15,14 @@ export async function estimateAudience(node: CriteriaNode, now: Date, db?: Datab
   const executor = await dbOrDefault(db);
   const [counts] = await queryRows<{ matched: number; total: number }>(
     executor,
-    sql`select (count(*) filter (where ${matchSql(node, now)}))::int as matched, count(*)::int as total
+    sql`select (count(*) filter (where ${matchSql(node, now, "set")}))::int as matched, count(*)::int as total
         from users`,
   );
-  const sample = await executor.select(userSummaryColumns).from(users).where(matchSql(node, now)).limit(5);
+  const sample = await executor
+    .select(userSummaryColumns)
+    .from(users)
+    .where(matchSql(node, now, "set"))
+    .limit(5);
   return { matched: Number(counts.matched), total: Number(counts.total), sample };
 }
 
@@ -26,7 +30,7 @@ export async function countMatchingUsers(node: CriteriaNode, now: Date, db?: Dat
   const executor = await dbOrDefault(db);
   const [row] = await queryRows<{ matched: number }>(
     executor,
-    sql`select count(*)::int as matched from users where ${matchSql(node, now)}`,
+    sql`select count(*)::int as matched from users where ${matchSql(node, now, "set")}`,
   );
   return Number(row.matched);
 }
@@ -40,11 +44,30 @@ export async function explainUser(node: CriteriaNode, now: Date, userId: string,
       results: sql<boolean[]>`${conditionResultsSql(node, now)}`,
       matches: sql<boolean>`coalesce(${matchSql(node, now)}, false)`,
       confidence: sql<number>`${confidenceSql(node, now)}`,
+      behavior: sql<unknown[] | string>`${behaviorValuesSql(node, now)}`,
     })
     .from(users)
     .where(eq(users.id, userId))
     .limit(1);
-  return row;
+  if (!row) return row;
+  const behavior = typeof row.behavior === "string" ? JSON.parse(row.behavior) : row.behavior;
+  return { ...row, behavior: behavior as unknown[] };
+}
+
+/**
+ * What each event condition measured for the user (the count, sum, …, or the time of the last or first
+ * event) and whether each referenced segment holds them, in listConditions order; null for other conditions.
+ */
+function behaviorValuesSql(node: CriteriaNode, now: Date) {
+  const values = listConditions(node).map((c) =>
+    c.event
+      ? sql`to_jsonb(${eventMeasureSql(c.event, now)})`
+      : c.segment
+        ? sql`to_jsonb(${conditionSql(c, now)})`
+        : sql`'null'::jsonb`,
+  );
+  if (values.length === 0) return sql`'[]'::jsonb`;
+  return sql`to_jsonb(array[${sql.join(values, sql`, `)}]::jsonb[])`;
 }
 
 export interface FieldValueRow {
@@ -83,4 +106,17 @@ export async function listTraitKeys(limit: number, db?: Database): Promise<{ key
         group by k order by count desc, k limit ${limit}`,
   );
   return rows.map((r) => ({ key: r.key, count: Number(r.count) }));
+}
+
+/** The event names seen, most frequent first, with how many events each (the builder's event picker). */
+export async function listEventNames(
+  limit: number,
+  db?: Database,
+): Promise<{ name: string; count: number }[]> {
+  const executor = await dbOrDefault(db);
+  const rows = await queryRows<{ name: string; count: number }>(
+    executor,
+    sql`select name, count(*)::int as count from events group by name order by count desc, name limit ${limit}`,
+  );
+  return rows.map((r) => ({ name: r.name, count: Number(r.count) }));
 }

@@ -39,11 +39,12 @@ export const CATALOGUE_MAX_STALE_MS = 10 * 60_000;
  */
 const catalogueCounts = createRefreshingCache({
   load: async () => {
-    const [values, traits] = await Promise.all([
+    const [values, traits, events] = await Promise.all([
       queries.listFieldValues(VALUES_PER_FIELD),
       queries.listTraitKeys(VALUES_PER_FIELD),
+      queries.listEventNames(VALUES_PER_FIELD),
     ]);
-    return { values, traits };
+    return { values, traits, events };
   },
   freshMs: CATALOGUE_FRESH_MS,
   maxStaleMs: CATALOGUE_MAX_STALE_MS,
@@ -55,7 +56,7 @@ const catalogueCounts = createRefreshingCache({
 
 /** The visual builder's catalogue: every field with its operators, the values present, and the trait keys. */
 export async function listCriteriaFields() {
-  const { values, traits } = await catalogueCounts.get();
+  const { values, traits, events } = await catalogueCounts.get();
   const fields = Object.entries(profileFields).map(([field, spec]) => {
     const present = values.filter((v) => v.field === field).map(({ value, count }) => ({ value, count }));
     return {
@@ -72,5 +73,5 @@ export async function listCriteriaFields() {
     type: "json" as const,
     operators: [...operatorsByType.json],
   }));
-  return { fields: [...fields, ...traitFields], traits };
+  return { fields: [...fields, ...traitFields], traits, events };
 }

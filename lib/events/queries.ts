@@ -75,9 +75,9 @@ export interface EventRow {
  * Only the rows stored — never the duplicates — add to their item's counters, history and daily rows (the
  * performance code's own statements, fed from the rows stored). Answers how many were stored.
  */
-export async function insertEvents(rows: readonly EventRow[], tx: Database): Promise<number> {
-  if (rows.length === 0) return 0;
-  const [result] = await queryRows<{ stored: number }>(
+export async function insertEvents(rows: readonly EventRow[], tx: Database): Promise<StoredEvents> {
+  if (rows.length === 0) return { stored: 0, profiles: [] };
+  const [result] = await queryRows<{ stored: number; profiles: ProfileDelta[] | string }>(
     tx,
     sql`with stored as (
         insert into events (event_id, user_id, name, personalized_content_id, occurred_at, properties, value)
@@ -86,7 +86,7 @@ export async function insertEvents(rows: readonly EventRow[], tx: Database): Pro
           personalized_content_id uuid, occurred_at timestamptz, properties jsonb, value float8)
         order by e.event_id collate "C" nulls last
         on conflict (event_id) where event_id is not null do nothing
-        returning name, personalized_content_id, occurred_at
+        returning user_id, name, personalized_content_id, occurred_at, value
       ), groups as (
         select personalized_content_id as id, (occurred_at at time zone 'UTC')::date as day,
           (count(*) filter (where name = 'content_view'))::int as views,
@@ -102,7 +102,56 @@ export async function insertEvents(rows: readonly EventRow[], tx: Database): Pro
         from content_days group by id
       ), ${counterUpdateCtes(sql`select * from deltas`, { guardRatios: false })},
       daily as (${dailyUpsert(sql`select * from content_days`)})
-      select coalesce(sum(stored), 0)::int as stored from groups`,
+      select coalesce(sum(stored), 0)::int as stored,
+        (select coalesce(jsonb_agg(p order by p.user_id), '[]'::jsonb) from (
+          select user_id, (count(*) filter (where name = 'purchase'))::int as purchases,
+            coalesce(sum(coalesce(value, 0)) filter (where name = 'purchase'), 0)::float8 as spent,
+            max(occurred_at) as latest, jsonb_agg(distinct name) as names
+          from stored group by user_id) p) as profiles
+      from groups`,
   );
-  return result.stored;
+  const profiles = typeof result.profiles === "string" ? JSON.parse(result.profiles) : result.profiles;
+  return { stored: Number(result.stored), profiles };
+}
+
+/** What the stored events (never the duplicates) change of one profile, and which event names it did. */
+export interface ProfileDelta {
+  user_id: string;
+  purchases: number;
+  spent: number;
+  latest: string;
+  names: string[];
+}
+
+export interface StoredEvents {
+  stored: number;
+  profiles: ProfileDelta[];
+}
+
+/**
+ * Profiles follow their events (issue 13): each stored `purchase` adds 1 to purchase_count and its value to
+ * total_spent, and last_active_at moves forward to the latest occurred_at. Atomic `x = x + n` updates under
+ * row locks taken in id order (after the events are stored, so never while waiting for an event_id), so
+ * concurrent batches neither lose a count nor deadlock. The totals saturate at their columns' limits
+ * instead of failing the batch.
+ */
+export async function applyProfileDeltas(deltas: readonly ProfileDelta[], tx: Database): Promise<void> {
+  if (deltas.length === 0) return;
+  const list = json(
+    deltas.map(({ user_id, purchases, spent, latest }) => ({ user_id, purchases, spent, latest })),
+  );
+  await tx.execute(
+    sql`select id from users where id in (select (d ->> 'user_id')::uuid from jsonb_array_elements(${list}) d)
+      order by id for no key update`,
+  );
+  await tx.execute(
+    sql`update users u set
+        purchase_count = least(u.purchase_count::bigint + d.purchases, 2147483647)::int,
+        total_spent = least(u.total_spent + d.spent::numeric, 9999999999.99),
+        last_active_at = greatest(u.last_active_at, d.latest),
+        updated_at = case when d.purchases > 0 or u.last_active_at is null or d.latest > u.last_active_at
+          then now() else u.updated_at end
+      from jsonb_to_recordset(${list}) as d(user_id uuid, purchases int, spent float8, latest timestamptz)
+      where u.id = d.user_id and (d.purchases > 0 or u.last_active_at is null or d.latest > u.last_active_at)`,
+  );
 }

@@ -11,6 +11,11 @@ export const EVENTS_REQUEST_LIMIT_BYTES = 32 * 1024 * 1024;
 /** Senders' clocks run a little ahead at times; an event further ahead than this is a mistake. */
 export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
+/** Issue 13: a stored `purchase` adds 1 to the profile's purchase_count and its value to total_spent. */
+export const PURCHASE_EVENT = "purchase";
+/** A purchase's value is at most this (total_spent holds 10 digits before the decimal point). */
+export const MAX_PURCHASE_VALUE = 1_000_000_000;
+
 /** Reserved names: they concern one personalized content item and move its counters. */
 export const contentEventNames = ["content_view", "content_engagement", "content_conversion"] as const;
 export type ContentEventName = (typeof contentEventNames)[number];
@@ -48,7 +53,14 @@ export const eventSchema = z
       .describe("Idempotency key: an event_id already stored is not stored or counted again."),
     occurred_at: timestamp.optional().describe("Defaults to now; at most 5 minutes in the future."),
     properties: propertiesSchema.optional(),
-    value: z.number().optional().describe("A number that goes with the event, e.g. an order's amount."),
+    value: z
+      .number()
+      .optional()
+      .describe(
+        "A number that goes with the event, e.g. an order's amount. A `purchase` adds 1 to the profile's " +
+          "purchase_count and its value (0 when absent; from 0 to 1,000,000,000) to total_spent; every event " +
+          "moves last_active_at forward to its occurred_at.",
+      ),
   })
   .strict()
   .superRefine((event, ctx) => {

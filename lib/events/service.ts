@@ -2,13 +2,22 @@ import "server-only";
 import { transaction } from "@/db/client";
 import { ApiError } from "@/lib/api/errors";
 import type { FieldError } from "@/lib/api/schemas";
-import { type EventRow, existingReferences, insertEvents, resolveExternalIds } from "./queries";
+import { reevaluateAfterEvents } from "@/lib/segments/dynamic-membership";
+import {
+  applyProfileDeltas,
+  type EventRow,
+  existingReferences,
+  insertEvents,
+  resolveExternalIds,
+} from "./queries";
 import {
   type EventBatchResult,
   type EventInput,
   eventSchema,
   isContentEvent,
   MAX_CLOCK_SKEW_MS,
+  MAX_PURCHASE_VALUE,
+  PURCHASE_EVENT,
 } from "./schemas";
 
 interface Rejection {
@@ -40,6 +49,16 @@ function validateEach(events: readonly unknown[], now: Date) {
       rejected.push({
         index,
         errors: [{ field: "occurred_at", message: "Lies more than 5 minutes in the future" }],
+      });
+    } else if (
+      parsed.data.name === PURCHASE_EVENT &&
+      parsed.data.value !== undefined &&
+      (parsed.data.value < 0 || parsed.data.value > MAX_PURCHASE_VALUE)
+    ) {
+      // A purchase adds its value to total_spent, which holds amounts from 0 up to 10 digits.
+      rejected.push({
+        index,
+        errors: [{ field: "value", message: `A purchase's value is from 0 to ${MAX_PURCHASE_VALUE}` }],
       });
     } else valid.push({ index, event: parsed.data });
   });
@@ -123,7 +142,11 @@ export async function recordEvents(events: readonly unknown[]): Promise<EventBat
         value: event.value ?? null,
       });
     }
-    const accepted = await insertEvents(rows, tx);
+    const { stored: accepted, profiles } = await insertEvents(rows, tx);
+    // Issue 13: profiles follow their events, and the dynamic segments that look at what changed follow
+    // the profiles, in this same transaction: a duplicate was not stored, so it moves nothing.
+    await applyProfileDeltas(profiles, tx);
+    await reevaluateAfterEvents(profiles, tx);
     return { accepted, duplicates: checked.length - accepted };
   });
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database } from "@/db/client";
-import { type Condition, type Group, listConditions } from "@/lib/criteria/ast";
+import { type Condition, eventNames, type Group, listConditions, profileFieldsOf } from "@/lib/criteria/ast";
 import { REASON_LISTED, reasonFields } from "@/lib/criteria/compile-sql";
 import { parseCriteria } from "@/lib/criteria/parse-criteria";
 import {
@@ -29,17 +29,24 @@ export interface ReevaluationCounts {
  * users against them with their current memberships in one read per batch of segments, and write only
  * what changed in one statement (members, events, counts).
  */
-export async function reevaluateUsers(userIds: string[], tx: Database): Promise<ReevaluationCounts> {
+export async function reevaluateUsers(
+  userIds: string[],
+  tx: Database,
+  /** Only the segments whose criteria this selects (e.g. those an event batch can change); all when absent. */
+  relevant?: (node: Group) => boolean,
+  now: Date = new Date(),
+): Promise<ReevaluationCounts> {
   const unique = [...new Set(userIds.map((id) => id.toLowerCase()))];
   if (unique.length === 0) return { joined: 0, left: 0 };
+  // Every active dynamic segment is share-locked before its criteria are read, also those `relevant`
+  // leaves out: a criteria change committed after an unlocked read would otherwise be missed.
   const locked = await lockDynamicSegments(tx);
   // Criteria are validated on write; a row that predates the language is skipped rather than failing
   // the user's request.
   const segments = locked.flatMap(({ id, criteria }) => {
     const parsed = parseCriteria(criteria);
-    return parsed.ok ? [{ id, node: parsed.node }] : [];
+    return parsed.ok && (!relevant || relevant(parsed.node)) ? [{ id, node: parsed.node }] : [];
   });
-  const now = new Date();
   const changes: MembershipChanges = { writes: [], leaves: [] };
   // Segments are evaluated in batches whose statements stay far below the parameter limit, however many
   // and however large the dynamic segments; the changes of all batches are written together.
@@ -106,4 +113,29 @@ function assignmentReason(conditions: Condition[], passed: boolean[], values: Re
     missed_count: missed.length,
     values: Object.fromEntries(reasonFields(conditions).map((field) => [field, values[field] ?? null])),
   };
+}
+
+/**
+ * Issue 13, always fresh: after an event batch, its users against the dynamic segments that look at what
+ * the batch changed — the event names it stored, purchase_count and total_spent when it held purchases,
+ * last_active_at (every event can move it) — in the ingestion's transaction.
+ */
+export async function reevaluateAfterEvents(
+  profiles: readonly { user_id: string; purchases: number; names: string[] }[],
+  tx: Database,
+): Promise<ReevaluationCounts> {
+  if (profiles.length === 0) return { joined: 0, left: 0 };
+  const names = new Set(profiles.flatMap((p) => p.names));
+  const fields = new Set(["last_active_at"]);
+  if (profiles.some((p) => p.purchases > 0)) {
+    fields.add("purchase_count");
+    fields.add("total_spent");
+  }
+  const relevant = (node: Group) =>
+    eventNames(node).some((name) => names.has(name)) || profileFieldsOf(node).some((f) => fields.has(f));
+  return reevaluateUsers(
+    profiles.map((p) => p.user_id),
+    tx,
+    relevant,
+  );
 }

@@ -24,14 +24,21 @@ export function parameterCount(query: SQL): number {
   return dialect.sqlToQuery(query).params.length;
 }
 
-/** The active dynamic segments, locked in id order so that concurrent calls queue instead of deadlocking. */
+/**
+ * The active dynamic segments (only `ids`, when given), locked in id order FOR KEY SHARE: a criteria change,
+ * a refresh or a manual member change (which lock the row FOR UPDATE) waits for this transaction and this
+ * one for them, so the criteria and memberships it evaluates are the committed ones; but other users'
+ * re-evaluations (KEY SHARE too) and member_count moves (NO KEY UPDATE) go on in parallel. Only the segments
+ * whose membership changes are then locked for writing (applyMembershipChanges). Locking only those
+ * alone would miss a criteria change committed between an unlocked read and the lock.
+ */
 export async function lockDynamicSegments(tx: Database) {
   return tx
     .select({ id: audienceSegments.id, criteria: audienceSegments.criteria })
     .from(audienceSegments)
     .where(and(eq(audienceSegments.status, "active"), eq(audienceSegments.membership_mode, "dynamic")))
     .orderBy(asc(audienceSegments.id))
-    .for("update");
+    .for("key share");
 }
 
 export interface UserOutcome {
@@ -94,7 +101,7 @@ export function evaluateUsersSql(
                array[${sql.join(matches, sql`, `)}]::boolean[] as matches,
                array[${sql.join(confidences, sql`, `)}]::float8[] as confidences,
                ${passed} as passed,
-               ${referencedValuesSql(reasonConditions)} as profile_values,
+               ${referencedValuesSql(reasonConditions, now)} as profile_values,
                (select coalesce(jsonb_agg(jsonb_build_array(m.segment_id, m.source, m.confidence_score)), '[]'::jsonb)
                 from segment_members m
                 where m.user_id = "users"."id" and m.segment_id in ${uuidList(segments.map((s) => s.id))}
@@ -161,6 +168,13 @@ export async function applyMembershipChanges(changes: MembershipChanges, tx: Dat
   );
   const leaves = JSON.stringify(
     changes.leaves.map((l) => ({ segment_id: l.segment_id, user_id: l.user_id })),
+  );
+  const changed = [...new Set([...changes.writes, ...changes.leaves].map((c) => c.segment_id))].sort();
+  if (changed.length === 0) return;
+  // The segments whose membership changes, locked for writing in id order: concurrent re-evaluations
+  // that change the same segments queue here instead of deadlocking on member_count.
+  await tx.execute(
+    sql`select id from audience_segments where id in ${uuidList(changed)} order by id for no key update`,
   );
   await tx.execute(
     sql`with w as (

@@ -107,3 +107,26 @@ export async function deleteSegment(id: string, db?: Database): Promise<boolean>
     .returning({ id: audienceSegments.id });
   return rows.length > 0;
 }
+
+/** The criteria of the given segments (issue 13: following `in_segment` references). */
+export async function findSegmentCriteria(
+  ids: string[],
+  db?: Database,
+): Promise<{ id: string; criteria: Record<string, unknown> }[]> {
+  if (ids.length === 0) return [];
+  const executor = await dbOrDefault(db);
+  return executor
+    .select({ id: audienceSegments.id, criteria: audienceSegments.criteria })
+    .from(audienceSegments)
+    .where(
+      sql`${audienceSegments.id} in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`,
+    );
+}
+
+/**
+ * Serialises criteria writes that hold `in_segment` references (transaction-scoped advisory lock): two
+ * concurrent edits that would close a cycle between them run one after the other, so the second sees it.
+ */
+export async function lockSegmentReferences(tx: Database): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('segments:in_segment'))`);
+}

@@ -83,7 +83,7 @@ export async function refreshCriteriaMembers(
             select m.user_id is null or (m.source = 'criteria' and m.confidence_score is distinct from c.confidence)
               as changed
           ) as d
-          where ${matchSql(node, now)} and ${inRange(sql`"users"."id"`)}
+          where ${matchSql(node, now, range ? "per_user" : "set")} and ${inRange(sql`"users"."id"`)}
         ),
         removed as (
           delete from segment_members m
@@ -110,7 +110,8 @@ export async function refreshCriteriaMembers(
         counted as (
           update audience_segments
           set member_count = member_count + (select count(*) from scanned where changed and is_new)::int
-                                          - (select count(*) from removed)::int
+                                          - (select count(*) from removed)::int,
+              fresh_as_of = ${range ? sql`fresh_as_of` : sql`${now.toISOString()}::timestamptz`}
           where id = ${segmentId}::uuid
           returning member_count
         )

@@ -82,6 +82,12 @@ export const segmentSchema = z
     created_at: timestamp,
     updated_at: timestamp,
     last_analyzed_at: timestamp.nullable(),
+    fresh_as_of: timestamp
+      .nullable()
+      .describe(
+        "Dynamic segments: the members are exact as of this time (the last refresh or scheduled pass; " +
+          "events re-evaluate their users as they arrive). Null before the first refresh.",
+      ),
   })
   .meta({ id: "Segment" });
 

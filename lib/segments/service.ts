@@ -21,6 +21,7 @@ import { countUsers } from "./refresh-queries";
 import { insertRevision, listRevisions } from "./revision-queries";
 import type { CreateSegmentInput, ListSegmentsQuery, RevisionsQuery, UpdateSegmentInput } from "./schemas";
 import { definitionChanges, definitionFields, segmentDefinition } from "./segment-definition";
+import { assertSegmentReferences } from "./segment-references";
 
 async function assertPersonaExists(personaId: string | null | undefined): Promise<void> {
   if (personaId && !(await personaExists(personaId))) {
@@ -43,6 +44,7 @@ async function refreshIfDynamic(segment: Segment, tx: Database): Promise<Segment
 export async function createSegment(input: CreateSegmentInput): Promise<Segment> {
   await assertPersonaExists(input.persona_id);
   return transaction(async (tx) => {
+    await assertSegmentReferences(input.criteria, null, tx);
     const estimated_size = await estimateCriteriaSize(input.criteria, tx);
     const segment = await queries.insertSegment({ ...input, estimated_size }, tx);
     await insertRevision(
@@ -89,6 +91,7 @@ export async function updateSegment(id: string, patch: UpdateSegmentInput): Prom
       ...patch,
     });
     const criteriaChanged = "criteria" in changes;
+    if (criteriaChanged) await assertSegmentReferences(patch.criteria!, id, tx);
     const values = criteriaChanged
       ? { ...patch, estimated_size: await estimateCriteriaSize(patch.criteria!, tx) }
       : patch;
@@ -187,7 +190,11 @@ export async function explainMembership(segmentId: string, userId: string) {
     field: condition.field,
     op: condition.op,
     expected: condition.value,
-    actual: actualValue(condition, row.user) ?? null,
+    // Event conditions show what was measured (the count, the sum, …); segment references, membership.
+    actual:
+      condition.event || condition.segment
+        ? (row.behavior[i] ?? null)
+        : (actualValue(condition, row.user) ?? null),
     passed: Boolean(row.results[i]),
   }));
   return {

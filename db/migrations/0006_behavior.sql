@@ -1,0 +1,2 @@
+ALTER TABLE "audience_segments" ADD COLUMN "fresh_as_of" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "events_user_name_time_idx" ON "events" USING btree ("user_id","name","occurred_at");
