@@ -4,9 +4,9 @@ import { sql } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { getDb } from "@/db/client";
 import { api } from "@/tests/support/api";
-import { authRequest, bearer, keyWith, memberSession, signIn, useRequiredMode } from "@/tests/support/auth";
+import { authRequest, bearer, keyWith, memberSession, signIn, requireAuthInThisFile } from "@/tests/support/auth";
 
-useRequiredMode({ SIGN_IN_MAX_FAILURES: "3" });
+requireAuthInThisFile({ SIGN_IN_MAX_FAILURES: "3" });
 
 const newSegment = () => ({ segment_name: `Seg ${crypto.randomUUID().slice(0, 8)}`, criteria: {} });
 

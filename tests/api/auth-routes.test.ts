@@ -4,9 +4,9 @@ import { describe, expect, test } from "vitest";
 import { grants, type Scope, scopes } from "@/lib/auth/scopes";
 import { buildOpenApiDocument } from "@/lib/openapi/document";
 import { api } from "@/tests/support/api";
-import { bearer, keyWith, useRequiredMode } from "@/tests/support/auth";
+import { bearer, keyWith, requireAuthInThisFile } from "@/tests/support/auth";
 
-useRequiredMode({ API_RATE_LIMIT_PER_MINUTE: "100000" });
+requireAuthInThisFile({ API_RATE_LIMIT_PER_MINUTE: "100000" });
 
 interface DocumentedOperation {
   method: string;

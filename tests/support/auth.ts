@@ -10,7 +10,7 @@ import { createTeamMember } from "@/lib/team/service";
 
 export const TEST_AUTH_SECRET = "test-secret-that-is-at-least-32-characters-long";
 
-export function useRequiredMode(extra: Record<string, string> = {}): void {
+export function requireAuthInThisFile(extra: Record<string, string> = {}): void {
   const saved: Record<string, string | undefined> = {};
   const values = { AUTH_MODE: "required", AUTH_SECRET: TEST_AUTH_SECRET, ...extra };
   beforeAll(() => {
