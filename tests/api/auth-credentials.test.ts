@@ -4,7 +4,14 @@ import { sql } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { getDb } from "@/db/client";
 import { api } from "@/tests/support/api";
-import { authRequest, bearer, keyWith, memberSession, signIn, requireAuthInThisFile } from "@/tests/support/auth";
+import {
+  authRequest,
+  bearer,
+  keyWith,
+  memberSession,
+  requireAuthInThisFile,
+  signIn,
+} from "@/tests/support/auth";
 
 requireAuthInThisFile({ SIGN_IN_MAX_FAILURES: "3" });
 
