@@ -5,7 +5,6 @@ import { findUsableApiKey, touchApiKey } from "@/lib/api-keys/queries";
 import type { Actor } from "@/lib/audit/actor-context";
 import { readEnv } from "@/lib/env";
 import { hashApiKey, looksLikeApiKey } from "./api-key-secret";
-import { getAuth } from "./better-auth";
 import { consumeApiKeyRequest } from "./rate-limit";
 import { roleScopes, type Scope, scopes } from "./scopes";
 
@@ -43,6 +42,8 @@ async function principalFromKey(key: string): Promise<Principal> {
 }
 
 async function principalFromSession(headers: Headers): Promise<Principal | null> {
+  // Loaded on first use: local mode and API keys never need Better Auth.
+  const { getAuth } = await import("./better-auth");
   const auth = await getAuth();
   const session = await auth.api.getSession({ headers });
   if (!session) return null;
