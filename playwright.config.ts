@@ -2,8 +2,9 @@ import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-// A second server in required mode (sign-in, keys, roles) on the next port, for e2e/*.required.spec.ts.
-const requiredPort = port + 1;
+// A second server in required mode (sign-in, keys, roles) for e2e/*.required.spec.ts, 50 ports up so that
+// engineers' parallel runs on neighbouring E2E_PORTs do not collide.
+const requiredPort = Number(process.env.E2E_REQUIRED_PORT ?? port + 50);
 export const E2E_ADMIN = { email: "admin@example.com", password: "e2e-admin-password" };
 // Debian's Chromium where it is installed (Playwright's own download does not work on every machine).
 const executablePath =

@@ -31,7 +31,9 @@ export function SignInForm() {
       setError(
         res.status === 429
           ? `Too many failed attempts; try again in ${Math.ceil(Number(retryAfter ?? 60) / 60)} minutes.`
-          : "Wrong email or password.",
+          : res.status === 401
+            ? "Wrong email or password."
+            : `Signing in failed (${res.status}); try again.`,
       );
     } catch {
       setError("The server cannot be reached; try again.");

@@ -20,6 +20,9 @@ function createAuth(db: Database, secret: string) {
         auth_verifications: authVerifications,
       },
     }),
+    // Cookie-carrying requests from the browser must come from the page's own origin: the origin the request
+    // was addressed to (its Host, which the request guards restrict to the configured names).
+    trustedOrigins: (request) => (request ? [new URL(request.url).origin] : []),
     emailAndPassword: {
       enabled: true,
       // Team members are created by an administrator (POST /api/v1/team-members, admin:create), never by

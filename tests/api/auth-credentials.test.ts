@@ -119,6 +119,12 @@ describe("API keys", () => {
       dump.push(...rows.map((r) => r.row));
     }
     const everything = dump.join("\n");
+    // The handler ran as the signed-in admin (runWithActor): the key names its creator.
+    const creator = await db.execute(
+      sql`select created_by from api_keys where id = ${created.body.id}::uuid`,
+    );
+    const creatorRows = ((creator as { rows?: unknown[] }).rows ?? creator) as Array<{ created_by: string }>;
+    expect(creatorRows[0].created_by).toBe(admin.member.id);
     expect(everything).toContain("plain@example.com");
     expect(everything).not.toContain(created.body.key);
     expect(everything).not.toContain(created.body.key.slice(10));
