@@ -1,7 +1,7 @@
 // Required mode: API keys (created once, hashed, revoked and expired at the next request, rate limited),
 // sessions and roles (viewer reads only), the team endpoints, and sign-in throttling.
 import { sql } from "drizzle-orm";
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { api } from "@/tests/support/api";
 import {
@@ -13,6 +13,8 @@ import {
   signIn,
 } from "@/tests/support/auth";
 
+// Password hashing (scrypt) and hundreds of requests: slow on a busy machine, however correct.
+vi.setConfig({ testTimeout: 120_000 });
 requireAuthInThisFile({ SIGN_IN_MAX_FAILURES: "3" });
 
 const newSegment = () => ({ segment_name: `Seg ${crypto.randomUUID().slice(0, 8)}`, criteria: {} });

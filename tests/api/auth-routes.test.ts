@@ -1,11 +1,13 @@
 // Required mode, walked over the OpenAPI document so that no route can be forgotten: every documented
 // operation refuses a caller without credentials, and each scope opens exactly the operations that name it.
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { grants, type Scope, scopes } from "@/lib/auth/scopes";
 import { buildOpenApiDocument } from "@/lib/openapi/document";
 import { api } from "@/tests/support/api";
 import { bearer, keyWith, requireAuthInThisFile } from "@/tests/support/auth";
 
+// Password hashing (scrypt) and hundreds of requests: slow on a busy machine, however correct.
+vi.setConfig({ testTimeout: 120_000 });
 requireAuthInThisFile({ API_RATE_LIMIT_PER_MINUTE: "100000" });
 
 interface DocumentedOperation {

@@ -1,5 +1,4 @@
 import { handleApiError } from "@/lib/api/errors";
-import { getAuth } from "@/lib/auth/better-auth";
 import { assertSignInAllowed, RateLimitedError, recordSignInFailure } from "@/lib/auth/rate-limit";
 
 // /api/auth/* - Better Auth's endpoints (sign-in/email, sign-out, get-session), sessions in our database.
@@ -14,6 +13,11 @@ function clientAddress(req: Request): string {
   const forwarded = req.headers.get("x-forwarded-for");
   const last = forwarded?.split(",").at(-1)?.trim();
   return last || req.headers.get("x-real-ip") || "unknown";
+}
+
+// Better Auth is imported on the first request, not when the route module loads.
+async function getAuth() {
+  return (await import("@/lib/auth/better-auth")).getAuth();
 }
 
 async function signInWithEmail(req: Request): Promise<Response> {
