@@ -22,7 +22,14 @@ function createAuth(db: Database, secret: string) {
     }),
     // Cookie-carrying requests from the browser must come from the page's own origin: the origin the request
     // was addressed to (its Host, which the request guards restrict to the configured names).
-    trustedOrigins: (request) => (request ? [new URL(request.url).origin] : []),
+    // Behind `next start` the handler's URL may name the server's own hostname rather than the Host the browser
+    // used, so the Host header's origin is trusted too.
+    trustedOrigins: (request) => {
+      if (!request) return [];
+      const url = new URL(request.url);
+      const host = request.headers.get("host");
+      return [url.origin, host ? `${url.protocol}//${host}` : null];
+    },
     emailAndPassword: {
       enabled: true,
       // Team members are created by an administrator (POST /api/v1/team-members, admin:create), never by
