@@ -474,3 +474,101 @@ export const auditLog = pgTable(
 
 export type AuditLogEntry = typeof auditLog.$inferSelect;
 export type NewAuditLogEntry = typeof auditLog.$inferInsert;
+
+// ---- issue 11: authentication (team members, sessions, API keys) ----
+// Better Auth's tables under our names: its "user" is a member of the team, not one of the audience's
+// profiles (`users` above), so its user model maps to `team_members` (lib/auth/better-auth.ts holds the mapping).
+
+export const teamRoles = ["admin", "editor", "viewer"] as const;
+export type TeamRole = (typeof teamRoles)[number];
+
+export const teamMembers = pgTable(
+  "team_members",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: varchar("name", { length: 200 }).notNull(),
+    email: varchar("email", { length: 320 }).notNull(),
+    email_verified: boolean("email_verified").notNull().default(false),
+    image: text("image"),
+    role: varchar("role", { length: 20 }).$type<TeamRole>().notNull().default("viewer"),
+    created_at: createdAt(),
+    updated_at: updatedAt(),
+  },
+  (t) => [uniqueIndex("team_members_email_idx").on(t.email)],
+);
+
+export const authSessions = pgTable(
+  "auth_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Better Auth keeps the session token itself; the cookie carries it signed with AUTH_SECRET. */
+    token: text("token").notNull(),
+    user_id: uuid("user_id")
+      .notNull()
+      .references(() => teamMembers.id, { onDelete: "cascade" }),
+    expires_at: timestamp("expires_at", { withTimezone: true }).notNull(),
+    ip_address: text("ip_address"),
+    user_agent: text("user_agent"),
+    created_at: createdAt(),
+    updated_at: updatedAt(),
+  },
+  (t) => [uniqueIndex("auth_sessions_token_idx").on(t.token), index("auth_sessions_user_idx").on(t.user_id)],
+);
+
+export const authAccounts = pgTable(
+  "auth_accounts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    account_id: text("account_id").notNull(),
+    provider_id: text("provider_id").notNull(),
+    user_id: uuid("user_id")
+      .notNull()
+      .references(() => teamMembers.id, { onDelete: "cascade" }),
+    access_token: text("access_token"),
+    refresh_token: text("refresh_token"),
+    id_token: text("id_token"),
+    access_token_expires_at: timestamp("access_token_expires_at", { withTimezone: true }),
+    refresh_token_expires_at: timestamp("refresh_token_expires_at", { withTimezone: true }),
+    scope: text("scope"),
+    /** A scrypt hash (Better Auth's default), never the password. */
+    password: text("password"),
+    created_at: createdAt(),
+    updated_at: updatedAt(),
+  },
+  (t) => [index("auth_accounts_user_idx").on(t.user_id)],
+);
+
+export const authVerifications = pgTable(
+  "auth_verifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    identifier: text("identifier").notNull(),
+    value: text("value").notNull(),
+    expires_at: timestamp("expires_at", { withTimezone: true }).notNull(),
+    created_at: createdAt(),
+    updated_at: updatedAt(),
+  },
+  (t) => [index("auth_verifications_identifier_idx").on(t.identifier)],
+);
+
+/** Keys for other systems: only the SHA-256 of the key is stored; the key itself is shown once, at creation. */
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: varchar("name", { length: 200 }).notNull(),
+    /** The first characters of the key, to recognise it in a list. */
+    prefix: varchar("prefix", { length: 32 }).notNull(),
+    key_hash: varchar("key_hash", { length: 64 }).notNull(),
+    scopes: jsonb("scopes").$type<string[]>().notNull(),
+    created_by: uuid("created_by").references(() => teamMembers.id, { onDelete: "set null" }),
+    created_at: createdAt(),
+    last_used_at: timestamp("last_used_at", { withTimezone: true }),
+    expires_at: timestamp("expires_at", { withTimezone: true }),
+    revoked_at: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("api_keys_key_hash_idx").on(t.key_hash)],
+);
+
+export type TeamMember = typeof teamMembers.$inferSelect;
+export type ApiKey = typeof apiKeys.$inferSelect;

@@ -36,13 +36,64 @@ const envSchema = z.object({
   RETENTION_DAYS: z.coerce.number().int().min(1).default(400),
   /** On SIGTERM/SIGINT, how long in-flight requests may take to finish before the database is closed. */
   SHUTDOWN_DRAIN_MS: milliseconds.default(10_000),
+  /** Where the server listens (`npm start` passes it to `next start -H`); decides the default AUTH_MODE. */
+  HOST: z.string().min(1).default("127.0.0.1"),
+  /** `local`: no credentials (only this machine can connect); `required`: an API key or a session. */
+  AUTH_MODE: z.enum(["local", "required"]).optional(),
+  /** Signs session cookies; required mode needs one of at least 32 characters. */
+  AUTH_SECRET: z.string().optional(),
+  /** Requests one API key may make in a minute before 429. */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Failed sign-ins per account, and per address, in 15 minutes before 429. */
+  SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
+  /** The first administrator, created at start when the team has no member yet. */
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(8).max(128).optional(),
 });
 
-export type Env = z.infer<typeof envSchema>;
+const loopbackHosts = new Set(["127.0.0.1", "::1", "[::1]", "localhost"]);
+
+/** Only this machine can reach a server listening on a loopback address (any of 127.0.0.0/8). */
+export function isLoopbackHost(host: string): boolean {
+  return loopbackHosts.has(host.toLowerCase()) || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+// The mode follows from HOST unless it is set, and two combinations are refused outright: an open server
+// on the network, and sessions signed with a guessable secret.
+const envWithAuthMode = envSchema
+  .transform((env) => ({
+    ...env,
+    AUTH_MODE: env.AUTH_MODE ?? (isLoopbackHost(env.HOST) ? "local" : "required"),
+  }))
+  .superRefine((env, ctx) => {
+    if (env.AUTH_MODE === "local" && !isLoopbackHost(env.HOST)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_MODE"],
+        message: `AUTH_MODE=local would let anyone who can reach HOST=${env.HOST} read and change everything without credentials; use AUTH_MODE=required (with AUTH_SECRET) or a loopback HOST such as 127.0.0.1`,
+      });
+    }
+    if (env.AUTH_MODE === "required" && (env.AUTH_SECRET ?? "").length < 32) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message: `AUTH_MODE=required needs AUTH_SECRET of at least 32 characters (it signs the session cookies), e.g. the output of \`openssl rand -base64 32\`; ${env.AUTH_SECRET ? "the one given is too short" : "none is set"}`,
+      });
+    }
+    if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [env.ADMIN_EMAIL ? "ADMIN_PASSWORD" : "ADMIN_EMAIL"],
+        message: "ADMIN_EMAIL and ADMIN_PASSWORD go together: set both to create the first administrator",
+      });
+    }
+  });
+
+export type Env = z.output<typeof envWithAuthMode>;
 
 /** Read at call time, not import time, so that tests and scripts can point the app at their own database. */
 export function readEnv(): Env {
-  const parsed = envSchema.safeParse({
+  const parsed = envWithAuthMode.safeParse({
     DATABASE_URL: process.env.DATABASE_URL || undefined,
     PGLITE_DATA_DIR: process.env.PGLITE_DATA_DIR || undefined,
     PGLITE_TEMPLATE: process.env.PGLITE_TEMPLATE || undefined,
@@ -55,6 +106,13 @@ export function readEnv(): Env {
     REFRESH_BATCH_SIZE: process.env.REFRESH_BATCH_SIZE || undefined,
     RETENTION_DAYS: process.env.RETENTION_DAYS || undefined,
     SHUTDOWN_DRAIN_MS: process.env.SHUTDOWN_DRAIN_MS || undefined,
+    HOST: process.env.HOST || undefined,
+    AUTH_MODE: process.env.AUTH_MODE || undefined,
+    AUTH_SECRET: process.env.AUTH_SECRET || undefined,
+    API_RATE_LIMIT_PER_MINUTE: process.env.API_RATE_LIMIT_PER_MINUTE || undefined,
+    SIGN_IN_MAX_FAILURES: process.env.SIGN_IN_MAX_FAILURES || undefined,
+    ADMIN_EMAIL: process.env.ADMIN_EMAIL || undefined,
+    ADMIN_PASSWORD: process.env.ADMIN_PASSWORD || undefined,
   });
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { SegmentsList } from "@/components/segments-list/segments-list";
 import { LoadingState } from "@/components/ui/states";
+import { requirePageVisitor } from "@/lib/auth/page-guard";
 import { prefetchSegmentsList } from "./prefetch";
 
 export const metadata: Metadata = { title: "Segments" };
@@ -12,6 +13,7 @@ export default async function SegmentsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
+  await requirePageVisitor();
   const filtered = Object.keys(await searchParams).length > 0;
   const state = filtered ? undefined : await prefetchSegmentsList(new QueryClient());
   return (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { Can } from "@/components/auth/can";
 import { useExperiment } from "@/components/hooks/use-experiment";
 import {
   type PersonalizedContent,
@@ -32,7 +33,9 @@ export function ContentTab({ segment }: { segment: Segment }) {
           <h2 id="content-heading" className="text-lg font-semibold">
             Personalized content
           </h2>
-          <Button onClick={() => setAdding(true)}>Add variant</Button>
+          <Can scope="content:write">
+            <Button onClick={() => setAdding(true)}>Add variant</Button>
+          </Can>
         </div>
         {announcement ? <p className="text-sm text-slate-700">{announcement}</p> : null}
         {content.isPending ? (
@@ -90,16 +93,20 @@ function AbTestSection({ segmentId, items }: { segmentId: string; items: Persona
         <ErrorState error={experiment.error} onRetry={() => experiment.refetch()} />
       ) : (
         <>
-          <ExperimentControls segmentId={segmentId} experiment={experiment.data} onDone={setMessage} />
+          <Can scope="segments:write">
+            <ExperimentControls segmentId={segmentId} experiment={experiment.data} onDone={setMessage} />
+          </Can>
           <p role="status" className="min-h-5 text-sm text-slate-700">
             {message}
           </p>
-          <TrafficSplitEditor
-            segmentId={segmentId}
-            items={items}
-            bandit={experiment.data.settings.allocation === "bandit"}
-            onSaved={setMessage}
-          />
+          <Can scope="content:write">
+            <TrafficSplitEditor
+              segmentId={segmentId}
+              items={items}
+              bandit={experiment.data.settings.allocation === "bandit"}
+              onSaved={setMessage}
+            />
+          </Can>
         </>
       )}
     </section>

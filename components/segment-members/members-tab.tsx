@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { Can } from "@/components/auth/can";
 import { type Member, type MembersQuery, membersExportUrl, useMembers } from "@/components/hooks/use-members";
 import type { Segment } from "@/components/hooks/use-segments";
 import { formatInteger } from "@/components/segment-page/format";
@@ -33,7 +34,9 @@ export function MembersTab({ segment }: { segment: Segment }) {
     <div className="space-y-6">
       <Announcer message={announcement} />
       <div className="flex flex-wrap items-end justify-between gap-4">
-        <AddMemberForm segmentId={segment.id} onAdded={setAnnouncement} />
+        <Can scope="members:write">
+          <AddMemberForm segmentId={segment.id} onAdded={setAnnouncement} />
+        </Can>
         <a
           href={membersExportUrl(segment.id)}
           download
@@ -105,8 +108,10 @@ export function MembersTab({ segment }: { segment: Segment }) {
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <CsvImport segmentId={segment.id} onDone={setAnnouncement} />
-        <PopulatePanel segmentId={segment.id} onDone={setAnnouncement} />
+        <Can scope="members:write">
+          <CsvImport segmentId={segment.id} onDone={setAnnouncement} />
+          <PopulatePanel segmentId={segment.id} onDone={setAnnouncement} />
+        </Can>
       </div>
 
       <ExplainDialog segmentId={segment.id} member={explaining} onClose={() => setExplaining(null)} />

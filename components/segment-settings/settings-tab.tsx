@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { SegmentActivity } from "@/components/activity/segment-activity";
+import { useCan } from "@/components/hooks/use-me";
 import { useDeleteSegment, useUpdateSegment } from "@/components/hooks/use-segment";
 import type { Segment } from "@/components/hooks/use-segments";
 import { Button } from "@/components/ui/button";
@@ -20,6 +21,7 @@ export function SettingsTab({ segment }: { segment: Segment }) {
   const remove = useDeleteSegment(segment.id);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [announcement, setAnnouncement] = useState("");
+  const canWrite = useCan("segments:write");
 
   const setStatus = (status: Status, done: string) =>
     update.mutate({ status }, { onSuccess: () => setAnnouncement(done) });
@@ -31,6 +33,14 @@ export function SettingsTab({ segment }: { segment: Segment }) {
         router.push("/segments");
       },
     });
+
+  if (!canWrite) {
+    return (
+      <p className="max-w-3xl text-sm text-slate-600">
+        Your role can view this segment but not change it; an editor or admin can.
+      </p>
+    );
+  }
 
   return (
     <div className="max-w-3xl space-y-6">

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { Can } from "@/components/auth/can";
 import { usePersonas } from "@/components/hooks/use-personas";
 import { useSegments } from "@/components/hooks/use-segments";
 import { Button } from "@/components/ui/button";
@@ -35,12 +36,14 @@ export function SegmentsList() {
             Groups of your audience, the content they get and how it performs.
           </p>
         </div>
-        <Link
-          href="/segments/new"
-          className="inline-flex items-center rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700"
-        >
-          New segment
-        </Link>
+        <Can scope="segments:write">
+          <Link
+            href="/segments/new"
+            className="inline-flex items-center rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700"
+          >
+            New segment
+          </Link>
+        </Can>
       </div>
       <SegmentFilters filters={filters} onChange={setFilters} hasFilters={hasFilters} />
       <Announcer message={total === undefined ? "" : `${total} segment${total === 1 ? "" : "s"} found.`} />

@@ -11,7 +11,7 @@ import { withApi } from "./handler";
  * defines, so the header cannot drift from the handlers.
  */
 function methodNotAllowed(method: string) {
-  return withApi(async ({ req, requestId }) => {
+  return withApi({ scope: "public" }, async ({ req, requestId }) => {
     const allow = await allowedMethods(new URL(req.url).pathname);
     const response = handleApiError(
       new ApiError(
@@ -58,7 +58,7 @@ export const PATCH = methodNotAllowed("PATCH");
 export const DELETE = methodNotAllowed("DELETE");
 
 /** Next answers OPTIONS itself from the module's exports, which would list the fallbacks above as allowed. */
-export const OPTIONS = withApi(async ({ req }) => {
+export const OPTIONS = withApi({ scope: "public" }, async ({ req }) => {
   const allow = await allowedMethods(new URL(req.url).pathname);
   return new Response(null, { status: 204, headers: { allow: allow.join(", ") } });
 });

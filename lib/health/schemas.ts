@@ -8,7 +8,8 @@ export const healthSchema = z
     checked_at: timestamp,
     database: z.object({
       status: z.enum(["up", "down"]),
-      driver: z.enum(["pglite", "postgres"]),
+      // What the database is and its version help an attacker; in required mode only authenticated callers see them.
+      driver: z.enum(["pglite", "postgres"]).optional(),
       latency_ms: z.number(),
       server_version: z.string().optional(),
       error: z.string().optional(),

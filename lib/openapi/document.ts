@@ -3,6 +3,7 @@ import { problemSchema } from "@/lib/api/schemas";
 import type { Operation } from "./operation";
 import { analyticsOperations } from "./paths/analytics";
 import { auditOperations } from "./paths/audit";
+import { authOperations } from "./paths/auth";
 import { criteriaOperations } from "./paths/criteria";
 import { deliveryOperations } from "./paths/delivery";
 import { experimentOperations } from "./paths/experiments";
@@ -32,7 +33,34 @@ export const operations: Operation[] = [
   ...deliveryOperations,
   ...jobsOperations,
   ...auditOperations,
+  ...authOperations,
 ];
+
+// Required mode (README, "Modes"): an API key as a bearer token, or Better Auth's session cookie.
+const securitySchemes = {
+  bearerAuth: {
+    type: "http",
+    scheme: "bearer",
+    description:
+      "An API key (`POST /api/v1/api-keys`); each operation names the scope it needs in `x-required-scope`.",
+  },
+  cookieAuth: {
+    type: "apiKey",
+    in: "cookie",
+    name: "better-auth.session_token",
+    description: "A session from `POST /api/auth/sign-in/email`; the member's role grants the scopes.",
+  },
+};
+
+/** Public operations need nothing; the others a key or a session (in local mode, nothing: see README). */
+function securityOf(op: Operation) {
+  if (op.scope === "public") return { security: [] };
+  const scopes = op.scope === "authenticated" ? [] : [op.scope];
+  return {
+    security: [{ bearerAuth: scopes }, { cookieAuth: scopes }],
+    ...(op.scope === "authenticated" ? {} : { "x-required-scope": op.scope }),
+  };
+}
 
 type JsonSchema = Record<string, unknown>;
 
@@ -109,6 +137,20 @@ export function buildOpenApiDocument() {
         ...(schema ? { content: { [mediaType]: { schema } } } : {}),
       };
     }
+    if (op.scope !== "public") {
+      responses["401"] ??= {
+        description: "No credentials, or an unknown, revoked or expired API key (required mode).",
+        content: { "application/problem+json": { schema: problemRef } },
+      };
+      responses["403"] ??= {
+        description: "The key or the member's role lacks the scope needed.",
+        content: { "application/problem+json": { schema: problemRef } },
+      };
+      responses["429"] ??= {
+        description: "The API key's rate limit is used up; see `Retry-After`.",
+        content: { "application/problem+json": { schema: problemRef } },
+      };
+    }
     responses["500"] ??= {
       description: "Unexpected error.",
       content: { "application/problem+json": { schema: problemRef } },
@@ -119,6 +161,7 @@ export function buildOpenApiDocument() {
       summary: op.summary,
       ...(op.description ? { description: op.description } : {}),
       tags: op.tags,
+      ...securityOf(op),
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(op.body
         ? {
@@ -145,6 +188,6 @@ export function buildOpenApiDocument() {
     },
     servers: [{ url: "/" }],
     paths,
-    components: { schemas: components },
+    components: { schemas: components, securitySchemes },
   };
 }

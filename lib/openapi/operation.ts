@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { RouteAccess } from "@/lib/auth/scopes";
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 
@@ -16,6 +17,11 @@ export interface Operation {
   /** OpenAPI path, e.g. `/api/v1/segments/{segment_id}`. */
   path: string;
   operationId: string;
+  /**
+   * What the caller needs in required mode: the same value the route passes to withApi (checked by
+   * tests/api/auth-routes.test.ts). Written into the document as the security requirement and `x-required-scope`.
+   */
+  scope: RouteAccess;
   summary: string;
   description?: string;
   tags: string[];

@@ -216,3 +216,37 @@ describe("segment revisions", () => {
     ]);
   });
 });
+
+describe("the audit log of keys and team members", () => {
+  it("records a key's creation and revocation without the key, and a member's create, role change and delete", async () => {
+    const key = await api("POST", "/api/v1/api-keys", {
+      name: uniqueName("Audited key"),
+      scopes: ["decide"],
+    });
+    expect(key.status, JSON.stringify(key.body)).toBe(201);
+    const { id: keyId, key: secret } = key.body as { id: string; key: string };
+    expect((await api("DELETE", `/api/v1/api-keys/${keyId}`)).status).toBe(204);
+    const keyLog = await auditOf({ resource_type: "api_key", resource_id: keyId });
+    expect(keyLog.items.map((entry) => entry.action)).toEqual(["delete", "create"]);
+    expect(keyLog.items[1].changes.scopes).toEqual({ before: null, after: ["decide"] });
+    expect(JSON.stringify(keyLog)).not.toContain(secret);
+
+    const email = `${uniqueName("member")
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, "")}@example.com`;
+    const member = await api("POST", "/api/v1/team-members", {
+      email,
+      name: "Audited Member",
+      password: "a long enough password",
+      role: "viewer",
+    });
+    expect(member.status, JSON.stringify(member.body)).toBe(201);
+    const memberId = (member.body as { id: string }).id;
+    expect((await api("PATCH", `/api/v1/team-members/${memberId}`, { role: "editor" })).status).toBe(200);
+    expect((await api("DELETE", `/api/v1/team-members/${memberId}`)).status).toBe(204);
+    const memberLog = await auditOf({ resource_type: "team_member", resource_id: memberId });
+    expect(memberLog.items.map((entry) => entry.action)).toEqual(["delete", "update", "create"]);
+    expect(memberLog.items[1].changes).toEqual({ role: { before: "viewer", after: "editor" } });
+    expect(JSON.stringify(memberLog)).not.toContain("a long enough password");
+  });
+});

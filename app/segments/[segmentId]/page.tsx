@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { SegmentPage } from "@/components/segment-page/segment-page";
 import { LoadingState } from "@/components/ui/states";
+import { requirePageVisitor } from "@/lib/auth/page-guard";
 import { prefetchSegmentPage } from "./prefetch";
 
 export const metadata: Metadata = { title: "Segment" };
@@ -14,6 +15,7 @@ export default async function Page({
   params: Promise<{ segmentId: string }>;
   searchParams: Promise<{ tab?: string | string[] }>;
 }) {
+  await requirePageVisitor();
   const [{ segmentId }, { tab }] = await Promise.all([params, searchParams]);
   const state = await prefetchSegmentPage(
     new QueryClient(),

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SegmentBuilder } from "@/components/criteria-builder/segment-builder";
+import { requirePageVisitor } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "New segment" };
 
-export default function NewSegmentPage() {
+export default async function NewSegmentPage() {
+  await requirePageVisitor();
   return (
     <div className="space-y-6">
       <div>

@@ -10,6 +10,7 @@ export const analyticsOperations: Operation[] = [
     method: "get",
     path: "/api/v1/segments/{segment_id}/analytics",
     operationId: "getSegmentAnalytics",
+    scope: "segments:read",
     summary: "Get segment analytics",
     description:
       "Member growth, performance summary, top content, daily engagement trends and recommendations, computed " +
@@ -29,6 +30,7 @@ export const analyticsOperations: Operation[] = [
     method: "post",
     path: "/api/v1/segments/{segment_id}/analyze",
     operationId: "analyzeSegment",
+    scope: "segments:write",
     summary: "Run segment analysis",
     description:
       "Computes the analytics now and stores them in the segment's `performance_metrics` (with a fingerprint of " +
@@ -46,6 +48,7 @@ export const analyticsOperations: Operation[] = [
     method: "get",
     path: "/api/v1/segments/overlap",
     operationId: "getSegmentOverlap",
+    scope: "segments:read",
     summary: "Overlap between segments",
     description:
       "For 2 to 10 segments: each one's member count, and for each pair the shared members and Jaccard index.",

@@ -13,6 +13,7 @@ export const auditOperations: Operation[] = [
       "is one entry whose `summary` holds the counts. Pages are keyset pages: pass `next_cursor` as `cursor` " +
       "for the next, older page; entries written meanwhile never shift a page.",
     tags: ["Audit"],
+    scope: "admin",
     query: auditLogQuery,
     responses: {
       200: { description: "One page of entries.", schema: auditPageSchema },

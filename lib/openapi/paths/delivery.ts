@@ -7,6 +7,7 @@ export const deliveryOperations: Operation[] = [
     method: "post",
     path: "/api/v1/events",
     operationId: "recordEvents",
+    scope: "events:write",
     summary: "Record a batch of up to 10,000 events, idempotent by event_id",
     description:
       "Each event names its user by `user_id` or `external_id` (an unknown external_id creates a bare profile). " +
@@ -30,6 +31,7 @@ export const deliveryOperations: Operation[] = [
     method: "post",
     path: "/api/v1/decide",
     operationId: "decide",
+    scope: "decide",
     summary: "What a user (or up to 1,000 users) should see now",
     description:
       "The user's memberships in active segments and, per segment with content and a running experiment, the " +

@@ -15,6 +15,7 @@ export const experimentOperations: Operation[] = [
     method: "get",
     path: "/api/v1/segments/{segment_id}/experiment",
     operationId: "getSegmentExperiment",
+    scope: "segments:read",
     summary: "Get the experiment",
     description:
       "The experiment's `settings` and its read-out. The arms are the segment's personalized content that has a " +
@@ -35,6 +36,7 @@ export const experimentOperations: Operation[] = [
     method: "put",
     path: "/api/v1/segments/{segment_id}/experiment",
     operationId: "updateSegmentExperiment",
+    scope: "segments:write",
     summary: "Change the experiment's settings",
     description:
       "Sets the given settings; the others keep their value (defaults: running, fixed, conversion, 0.1, no " +
@@ -49,6 +51,7 @@ export const experimentOperations: Operation[] = [
     method: "post",
     path: "/api/v1/segments/{segment_id}/experiment/promote",
     operationId: "promoteSegmentExperiment",
+    scope: "segments:write",
     summary: "Promote a winner",
     description:
       "Completes the experiment with a winner: every decision returns it (`reason: winner`). Without " +
@@ -69,6 +72,7 @@ export const experimentOperations: Operation[] = [
     method: "post",
     path: "/api/v1/segments/{segment_id}/experiment/reallocate",
     operationId: "reallocateSegmentExperiment",
+    scope: "segments:write",
     summary: "Re-allocate traffic now (bandit)",
     description:
       "Thompson sampling on the primary metric's Beta posteriors sets the arms' traffic weights, the control keeping " +
@@ -87,6 +91,7 @@ export const experimentOperations: Operation[] = [
     method: "get",
     path: "/api/v1/segments/{segment_id}/experiment/timeline",
     operationId: "getSegmentExperimentTimeline",
+    scope: "segments:read",
     summary: "Experiment history over time",
     description:
       "The history of settings, weights, promotions and re-allocations; every traffic split the experiment ran " +

@@ -8,6 +8,7 @@ export const jobsOperations: Operation[] = [
     method: "get",
     path: "/api/v1/jobs/{job_id}",
     operationId: "getJob",
+    scope: "segments:read",
     summary: "A background job: status, progress and outcome",
     description:
       "`status` goes queued → running → succeeded (with `result`) or failed (with `error`); `progress` " +
@@ -25,6 +26,7 @@ export const jobsOperations: Operation[] = [
     method: "get",
     path: "/api/v1/jobs",
     operationId: "listJobs",
+    scope: "segments:read",
     summary: "Recent background jobs, newest first",
     tags,
     query: listJobsQuery,

@@ -22,6 +22,7 @@ export const membersOperations: Operation[] = [
     method: "post",
     path: `${membersPath}/{user_id}`,
     operationId: "addMember",
+    scope: "members:write",
     summary: "Add a user to a segment",
     description:
       "The confidence score may come as a query parameter (`?confidence_score=0.85`) or in the JSON body, which " +
@@ -43,6 +44,7 @@ export const membersOperations: Operation[] = [
     method: "delete",
     path: `${membersPath}/{user_id}`,
     operationId: "removeMember",
+    scope: "members:write",
     summary: "Remove a user from a segment",
     tags,
     pathParams: segmentAndUser,
@@ -52,6 +54,7 @@ export const membersOperations: Operation[] = [
     method: "get",
     path: membersPath,
     operationId: "listMembers",
+    scope: "segments:read",
     summary: "List a segment's members with their profile summaries",
     tags,
     pathParams: segmentId,
@@ -66,6 +69,7 @@ export const membersOperations: Operation[] = [
     method: "post",
     path: membersPath,
     operationId: "addMembers",
+    scope: "members:write",
     summary: "Add up to 10,000 users by id, email or external id",
     description:
       "All or nothing, in one transaction. Identifiers that match no user fail the request unless `skip_unknown`.",
@@ -83,6 +87,7 @@ export const membersOperations: Operation[] = [
     method: "post",
     path: `${membersPath}/remove`,
     operationId: "removeMembers",
+    scope: "members:write",
     summary: "Remove up to 10,000 members by id, email or external id",
     tags,
     pathParams: segmentId,
@@ -98,6 +103,7 @@ export const membersOperations: Operation[] = [
     method: "get",
     path: `${membersPath}/export`,
     operationId: "exportMembers",
+    scope: "segments:read",
     summary: "Download a segment's members as CSV",
     description:
       "RFC 4180 CSV with a header row: user_id, email, external_id, name, confidence_score, source, joined_at; " +

@@ -19,6 +19,7 @@ export const personalizedOperations: Operation[] = [
     method: "post",
     path: basePath,
     operationId: "createPersonalizedContent",
+    scope: "content:write",
     summary: "Target a content item, or an A/B variant of it, at a segment",
     tags,
     body: createPersonalizedSchema,
@@ -32,6 +33,7 @@ export const personalizedOperations: Operation[] = [
     method: "get",
     path: basePath,
     operationId: "listPersonalizedContent",
+    scope: "segments:read",
     summary: "List personalized content",
     tags,
     query: listPersonalizedQuery,
@@ -44,6 +46,7 @@ export const personalizedOperations: Operation[] = [
     method: "get",
     path: `${basePath}/{personalized_id}`,
     operationId: "getPersonalizedContent",
+    scope: "segments:read",
     summary: "Get personalized content with its performance",
     tags,
     pathParams: personalizedId,
@@ -56,6 +59,7 @@ export const personalizedOperations: Operation[] = [
     method: "patch",
     path: `${basePath}/{personalized_id}`,
     operationId: "updatePersonalizedContent",
+    scope: "content:write",
     summary: "Change the variant, the control flag, the publication time or the traffic weight",
     description:
       "A new traffic_weight changes the share of new users the arm gets (weight / sum of the segment's weights); it " +
@@ -74,6 +78,7 @@ export const personalizedOperations: Operation[] = [
     method: "delete",
     path: `${basePath}/{personalized_id}`,
     operationId: "deletePersonalizedContent",
+    scope: "content:write",
     summary: "Delete personalized content with its performance history",
     tags,
     pathParams: personalizedId,
@@ -83,6 +88,7 @@ export const personalizedOperations: Operation[] = [
     method: "post",
     path: `${basePath}/{personalized_id}/performance`,
     operationId: "updateContentPerformance",
+    scope: "content:write",
     summary: "Set or increment views, engagement and conversions",
     description:
       "`set` (default) replaces the totals given and keeps the others; `increment` adds to them. Engagement and " +
@@ -104,6 +110,7 @@ export const personalizedOperations: Operation[] = [
     method: "post",
     path: `${basePath}/events`,
     operationId: "recordPerformanceEvents",
+    scope: "events:write",
     summary: "Record a batch of up to 10,000 view, engagement and conversion events",
     description:
       "Each event counts for the UTC day of its occurred_at (default now). The whole batch is one transaction: " +

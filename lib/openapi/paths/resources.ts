@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Scope } from "@/lib/auth/scopes";
 import {
   contentPageSchema,
   contentSchema,
@@ -44,6 +45,8 @@ interface ResourceDocs {
   updateErrors: Record<number, string>;
   deleteDescription: string;
   listDescription?: string;
+  readScope: Scope;
+  writeScope: Scope;
 }
 
 /** The five operations every resource has: create, list, read, update (PUT and PATCH) and delete. */
@@ -57,6 +60,7 @@ function crudOperations(docs: ResourceDocs): Operation[] {
       method: "post",
       path: base,
       operationId: `create${docs.name}`,
+      scope: docs.writeScope,
       summary: `Create a ${docs.noun}`,
       tags,
       body: docs.create,
@@ -66,6 +70,7 @@ function crudOperations(docs: ResourceDocs): Operation[] {
       method: "get",
       path: base,
       operationId: `list${docs.plural}`,
+      scope: docs.readScope,
       summary: `List ${docs.collection}`,
       ...(docs.listDescription ? { description: docs.listDescription } : {}),
       tags,
@@ -79,6 +84,7 @@ function crudOperations(docs: ResourceDocs): Operation[] {
       method: "get",
       path: itemPath,
       operationId: `get${docs.name}`,
+      scope: docs.readScope,
       summary: `Get a ${docs.noun}`,
       tags,
       pathParams,
@@ -93,6 +99,7 @@ function crudOperations(docs: ResourceDocs): Operation[] {
         method,
         path: itemPath,
         operationId: `${method === "put" ? "update" : "patch"}${docs.name}`,
+        scope: docs.writeScope,
         summary: `Update a ${docs.noun} (any subset of its fields)`,
         description: "PUT and PATCH behave the same: fields left out keep their values.",
         tags,
@@ -109,6 +116,7 @@ function crudOperations(docs: ResourceDocs): Operation[] {
       method: "delete",
       path: itemPath,
       operationId: `delete${docs.name}`,
+      scope: docs.writeScope,
       summary: `Delete a ${docs.noun}`,
       description: docs.deleteDescription,
       tags,
@@ -121,6 +129,8 @@ function crudOperations(docs: ResourceDocs): Operation[] {
 const userOperations = crudOperations({
   collection: "users",
   idParam: "user_id",
+  readScope: "users:read",
+  writeScope: "users:write",
   noun: "user",
   name: "User",
   plural: "Users",
@@ -149,6 +159,7 @@ const bulkCreateUsers: Operation = {
   method: "post",
   path: "/api/v1/users/bulk",
   operationId: "createUsersInBulk",
+  scope: "users:write",
   summary: "Create up to 10,000 users at once",
   description:
     "All or nothing: one transaction. A bad item is a 422 naming `users.<index>.<field>`; an email or " +
@@ -166,6 +177,8 @@ const bulkCreateUsers: Operation = {
 const personaOperations = crudOperations({
   collection: "personas",
   idParam: "persona_id",
+  readScope: "segments:read",
+  writeScope: "segments:write",
   noun: "persona",
   name: "Persona",
   plural: "Personas",
@@ -184,6 +197,8 @@ const personaOperations = crudOperations({
 const contentOperations = crudOperations({
   collection: "content",
   idParam: "content_id",
+  readScope: "segments:read",
+  writeScope: "content:write",
   noun: "content item",
   name: "Content",
   plural: "Content",

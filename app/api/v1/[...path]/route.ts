@@ -3,7 +3,7 @@ import { withApi } from "@/lib/api/handler";
 
 // Any /api/v1 path that no route serves: 404 problem+json instead of the framework's HTML page. Next matches
 // this catch-all only after every more specific route, so it never shadows one.
-const answerNotFound = withApi(async ({ req }) => {
+const answerNotFound = withApi({ scope: "public" }, async ({ req }) => {
   throw new ApiError(
     "not_found",
     `No API endpoint at ${new URL(req.url).pathname}; see /api/v1/openapi.json.`,

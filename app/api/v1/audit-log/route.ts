@@ -5,7 +5,7 @@ import { auditLogQuery, auditPageSchema } from "@/lib/audit/schemas";
 import { listAuditLog } from "@/lib/audit/service";
 
 // GET /api/v1/audit-log - who changed what and when, newest first, one keyset page at a time
-export const GET = withApi(async ({ searchParams }) => {
+export const GET = withApi({ scope: "admin" }, async ({ searchParams }) => {
   const query = parseQuery(searchParams, auditLogQuery);
   return json(auditPageSchema, await listAuditLog(query));
 });

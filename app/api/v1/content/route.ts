@@ -10,13 +10,13 @@ import {
 import { createContent, listContent } from "@/lib/content/service";
 
 // GET /api/v1/content - list content, filtered by persona, type or a search term
-export const GET = withApi(async ({ searchParams }) => {
+export const GET = withApi({ scope: "segments:read" }, async ({ searchParams }) => {
   const query = parseQuery(searchParams, listContentQuery);
   return json(contentPageSchema, await listContent(query));
 });
 
 // POST /api/v1/content - create a content item
-export const POST = withApi(async ({ req }) => {
+export const POST = withApi({ scope: "content:write" }, async ({ req }) => {
   const input = await readJson(req, createContentSchema);
   const item = await createContent(input);
   return created(contentSchema, item, `/api/v1/content/${item.id}`);

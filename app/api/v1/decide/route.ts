@@ -5,7 +5,7 @@ import { decideBatchResultSchema, decideRequestSchema, userDecisionSchema } from
 import { decide } from "@/lib/delivery/service";
 
 // POST /api/v1/decide - what each user sees now: their segments, and per segment the arm of its experiment
-export const POST = withApi(async ({ req }) => {
+export const POST = withApi({ scope: "decide" }, async ({ req }) => {
   const request = await readJson(req, decideRequestSchema);
   return json(request.users ? decideBatchResultSchema : userDecisionSchema, await decide(request));
 });

@@ -5,7 +5,7 @@ import { jobListSchema, listJobsQuery } from "@/lib/jobs/schemas";
 import { listJobs } from "@/lib/jobs/service";
 
 // GET /api/v1/jobs - recent background jobs, newest first, by segment and status
-export const GET = withApi(async ({ searchParams }) => {
+export const GET = withApi({ scope: "segments:read" }, async ({ searchParams }) => {
   return json(jobListSchema, await listJobs(parseQuery(searchParams, listJobsQuery)));
 });
 

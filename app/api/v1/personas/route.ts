@@ -10,13 +10,13 @@ import {
 import { createPersona, listPersonas } from "@/lib/personas/service";
 
 // GET /api/v1/personas - list personas, optionally matching a search term
-export const GET = withApi(async ({ searchParams }) => {
+export const GET = withApi({ scope: "segments:read" }, async ({ searchParams }) => {
   const query = parseQuery(searchParams, listPersonasQuery);
   return json(personaPageSchema, await listPersonas(query));
 });
 
 // POST /api/v1/personas - create a persona
-export const POST = withApi(async ({ req }) => {
+export const POST = withApi({ scope: "segments:write" }, async ({ req }) => {
   const input = await readJson(req, createPersonaSchema);
   const persona = await createPersona(input);
   return created(personaSchema, persona, `/api/v1/personas/${persona.id}`);

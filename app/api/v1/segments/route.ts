@@ -10,13 +10,13 @@ import {
 import { createSegment, listSegments } from "@/lib/segments/service";
 
 // GET /api/v1/segments - list segments, filtered by persona, status, strategy or a search term
-export const GET = withApi(async ({ searchParams }) => {
+export const GET = withApi({ scope: "segments:read" }, async ({ searchParams }) => {
   const query = parseQuery(searchParams, listSegmentsQuery);
   return json(segmentPageSchema, await listSegments(query));
 });
 
 // POST /api/v1/segments - create a segment
-export const POST = withApi(async ({ req }) => {
+export const POST = withApi({ scope: "segments:write" }, async ({ req }) => {
   const input = await readJson(req, createSegmentSchema);
   const segment = await createSegment(input);
   return created(segmentSchema, segment, `/api/v1/segments/${segment.id}`);

@@ -7,12 +7,12 @@ import { deleteContent, getContent, updateContent } from "@/lib/content/service"
 type Params = { contentId: string };
 
 // GET /api/v1/content/{content_id} - get a content item
-export const GET = withApi<Params>(async ({ params }) => {
+export const GET = withApi<Params>({ scope: "segments:read" }, async ({ params }) => {
   return json(contentSchema, await getContent(parseId(params.contentId, "content_id")));
 });
 
 // PUT /api/v1/content/{content_id} - update a content item (any subset of its fields)
-export const PUT = withApi<Params>(async ({ req, params }) => {
+export const PUT = withApi<Params>({ scope: "content:write" }, async ({ req, params }) => {
   const id = parseId(params.contentId, "content_id");
   const patch = await readJson(req, updateContentSchema);
   return json(contentSchema, await updateContent(id, patch));
@@ -22,7 +22,7 @@ export const PUT = withApi<Params>(async ({ req, params }) => {
 export const PATCH = PUT;
 
 // DELETE /api/v1/content/{content_id} - delete a content item with its personalized content
-export const DELETE = withApi<Params>(async ({ params }) => {
+export const DELETE = withApi<Params>({ scope: "content:write" }, async ({ params }) => {
   await deleteContent(parseId(params.contentId, "content_id"));
   return noContent();
 });

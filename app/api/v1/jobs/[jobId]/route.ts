@@ -7,7 +7,7 @@ import { getJob } from "@/lib/jobs/service";
 type Params = { jobId: string };
 
 // GET /api/v1/jobs/{job_id} - a background job's status, progress and outcome
-export const GET = withApi<Params>(async ({ params }) => {
+export const GET = withApi<Params>({ scope: "segments:read" }, async ({ params }) => {
   return json(jobSchema, await getJob(parseId(params.jobId, "job_id")));
 });
 

@@ -5,7 +5,7 @@ import { estimateRequestSchema, estimateSchema } from "@/lib/criteria/api-schema
 import { estimateAudienceSize } from "@/lib/criteria/service";
 
 // POST /api/v1/segments/estimate - how many users the criteria select right now, with a few of them
-export const POST = withApi(async ({ req }) => {
+export const POST = withApi({ scope: "segments:read" }, async ({ req }) => {
   const input = await readJson(req, estimateRequestSchema);
   return json(estimateSchema, await estimateAudienceSize(input));
 });

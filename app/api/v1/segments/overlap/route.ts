@@ -5,7 +5,7 @@ import { overlapQuery, segmentOverlapSchema } from "@/lib/overlap/schemas";
 import { getSegmentOverlap } from "@/lib/overlap/service";
 
 // GET /api/v1/segments/overlap - shared members and Jaccard index of every pair of 2 to 10 segments
-export const GET = withApi(async ({ searchParams }) => {
+export const GET = withApi({ scope: "segments:read" }, async ({ searchParams }) => {
   const { segment_ids } = parseQuery(searchParams, overlapQuery);
   return json(segmentOverlapSchema, await getSegmentOverlap(segment_ids));
 });

@@ -8,7 +8,7 @@ import { createUsers } from "@/lib/users/service";
 const BULK_BODY_LIMIT_BYTES = 32 * 1024 * 1024;
 
 // POST /api/v1/users/bulk - create up to 10,000 user profiles at once, all or nothing
-export const POST = withApi(async ({ req }) => {
+export const POST = withApi({ scope: "users:write" }, async ({ req }) => {
   const input = await readJson(req, bulkCreateUsersSchema, { maxBytes: BULK_BODY_LIMIT_BYTES });
   return created(bulkCreateUsersResultSchema, await createUsers(input.users));
 });

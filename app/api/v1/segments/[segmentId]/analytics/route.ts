@@ -7,7 +7,7 @@ import { json } from "@/lib/api/response";
 type Params = { segmentId: string };
 
 // GET /api/v1/segments/{segment_id}/analytics - member growth, performance, trends and recommendations
-export const GET = withApi<Params>(async ({ params, searchParams }) => {
+export const GET = withApi<Params>({ scope: "segments:read" }, async ({ params, searchParams }) => {
   const id = parseId(params.segmentId, "segment_id");
   const { days } = parseQuery(searchParams, analyticsQuery);
   return json(segmentAnalyticsSchema, await getSegmentAnalytics(id, days));

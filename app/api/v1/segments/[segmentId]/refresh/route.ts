@@ -8,7 +8,7 @@ import { requestRefresh } from "@/lib/segments/service";
 type Params = { segmentId: string };
 
 // POST /api/v1/segments/{segment_id}/refresh - recompute the segment's criteria members (a job when big)
-export const POST = withApi<Params>(async ({ params, searchParams }) => {
+export const POST = withApi<Params>({ scope: "segments:write" }, async ({ params, searchParams }) => {
   const segmentId = parseId(params.segmentId, "segment_id");
   const query = parseQuery(searchParams, refreshQuery);
   const mode = query.async === "true" ? "async" : query.async === "false" ? "sync" : "auto";

@@ -7,7 +7,7 @@ import { listSegmentRevisions } from "@/lib/segments/service";
 type Params = { segmentId: string };
 
 // GET /api/v1/segments/{segment_id}/revisions - every change to the segment's definition, newest first
-export const GET = withApi<Params>(async ({ params, searchParams }) => {
+export const GET = withApi<Params>({ scope: "segments:read" }, async ({ params, searchParams }) => {
   const id = parseId(params.segmentId, "segment_id");
   return json(revisionPageSchema, await listSegmentRevisions(id, parseQuery(searchParams, revisionsQuery)));
 });

@@ -4,7 +4,7 @@ import { criteriaFieldsSchema } from "@/lib/criteria/api-schemas";
 import { listCriteriaFields } from "@/lib/criteria/service";
 
 // GET /api/v1/segments/criteria/fields - the fields, operators, values and trait keys criteria can use
-export const GET = withApi(async () => {
+export const GET = withApi({ scope: "segments:read" }, async () => {
   return json(criteriaFieldsSchema, await listCriteriaFields());
 });
 

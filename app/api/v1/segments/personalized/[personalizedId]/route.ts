@@ -7,7 +7,7 @@ import { deletePersonalized, getPersonalized, updatePersonalized } from "@/lib/p
 type Params = { personalizedId: string };
 
 // GET /api/v1/segments/personalized/{personalized_id} - get personalized content with its performance
-export const GET = withApi<Params>(async ({ params }) => {
+export const GET = withApi<Params>({ scope: "segments:read" }, async ({ params }) => {
   return json(
     personalizedContentSchema,
     await getPersonalized(parseId(params.personalizedId, "personalized_id")),
@@ -15,14 +15,14 @@ export const GET = withApi<Params>(async ({ params }) => {
 });
 
 // PATCH /api/v1/segments/personalized/{personalized_id} - change the variant, control flag, publication time or traffic weight
-export const PATCH = withApi<Params>(async ({ req, params }) => {
+export const PATCH = withApi<Params>({ scope: "content:write" }, async ({ req, params }) => {
   const id = parseId(params.personalizedId, "personalized_id");
   const patch = await readJson(req, updatePersonalizedSchema);
   return json(personalizedContentSchema, await updatePersonalized(id, patch));
 });
 
 // DELETE /api/v1/segments/personalized/{personalized_id} - delete personalized content with its history
-export const DELETE = withApi<Params>(async ({ params }) => {
+export const DELETE = withApi<Params>({ scope: "content:write" }, async ({ params }) => {
   await deletePersonalized(parseId(params.personalizedId, "personalized_id"));
   return noContent();
 });

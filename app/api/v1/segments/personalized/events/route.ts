@@ -9,7 +9,7 @@ import {
 } from "@/lib/personalized/schemas";
 
 // POST /api/v1/segments/personalized/events - record a batch of up to 10,000 view, engagement and conversion events
-export const POST = withApi(async ({ req }) => {
+export const POST = withApi({ scope: "events:write" }, async ({ req }) => {
   const { events } = await readJson(req, performanceEventsSchema, { maxBytes: EVENTS_BODY_LIMIT_BYTES });
   return json(performanceEventsResultSchema, await recordPerformanceEvents(events));
 });

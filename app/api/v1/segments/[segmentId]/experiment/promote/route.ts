@@ -8,7 +8,7 @@ import { promoteInput } from "@/lib/experiments/settings-schemas";
 type Params = { segmentId: string };
 
 // POST /api/v1/segments/{segment_id}/experiment/promote - complete the experiment with a winner
-export const POST = withApi<Params>(async ({ req, params }) => {
+export const POST = withApi<Params>({ scope: "segments:write" }, async ({ req, params }) => {
   const id = parseId(params.segmentId, "segment_id");
   const input = await readJson(req, promoteInput, { optional: true });
   return json(experimentResultSchema, await promoteExperiment(id, input));

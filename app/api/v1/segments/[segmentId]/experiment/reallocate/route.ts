@@ -7,7 +7,7 @@ import { experimentResultSchema } from "@/lib/experiments/schemas";
 type Params = { segmentId: string };
 
 // POST /api/v1/segments/{segment_id}/experiment/reallocate - a bandit re-allocation now
-export const POST = withApi<Params>(async ({ params }) => {
+export const POST = withApi<Params>({ scope: "segments:write" }, async ({ params }) => {
   const id = parseId(params.segmentId, "segment_id");
   return json(experimentResultSchema, await reallocateExperiment(id));
 });

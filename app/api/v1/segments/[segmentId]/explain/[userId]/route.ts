@@ -7,7 +7,7 @@ import { explainMembership } from "@/lib/segments/service";
 type Params = { segmentId: string; userId: string };
 
 // GET /api/v1/segments/{segment_id}/explain/{user_id} - each condition with the user's value and whether it held
-export const GET = withApi<Params>(async ({ params }) => {
+export const GET = withApi<Params>({ scope: "segments:read" }, async ({ params }) => {
   const segmentId = parseId(params.segmentId, "segment_id");
   const userId = parseId(params.userId, "user_id");
   return json(explainSchema, await explainMembership(segmentId, userId));

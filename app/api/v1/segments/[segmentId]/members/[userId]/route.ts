@@ -7,7 +7,7 @@ import { addMember, removeMember } from "@/lib/members/service";
 type Params = { segmentId: string; userId: string };
 
 // POST /api/v1/segments/{segment_id}/members/{user_id} - add a member (201) or update an existing one (200)
-export const POST = withApi<Params>(async ({ req, params, searchParams }) => {
+export const POST = withApi<Params>({ scope: "members:write" }, async ({ req, params, searchParams }) => {
   const segmentId = parseId(params.segmentId, "segment_id");
   const userId = parseId(params.userId, "user_id");
   const query = parseQuery(searchParams, addMemberQuery);
@@ -22,7 +22,7 @@ export const POST = withApi<Params>(async ({ req, params, searchParams }) => {
 });
 
 // DELETE /api/v1/segments/{segment_id}/members/{user_id} - remove a member
-export const DELETE = withApi<Params>(async ({ params }) => {
+export const DELETE = withApi<Params>({ scope: "members:write" }, async ({ params }) => {
   await removeMember(parseId(params.segmentId, "segment_id"), parseId(params.userId, "user_id"));
   return noContent();
 });

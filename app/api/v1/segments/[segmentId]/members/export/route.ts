@@ -5,7 +5,7 @@ import { exportMembersCsv } from "@/lib/members/service";
 type Params = { segmentId: string };
 
 // GET /api/v1/segments/{segment_id}/members/export - download the members as CSV
-export const GET = withApi<Params>(async ({ params }) => {
+export const GET = withApi<Params>({ scope: "segments:read" }, async ({ params }) => {
   const segmentId = parseId(params.segmentId, "segment_id");
   const stream = await exportMembersCsv(segmentId);
   return new Response(stream, {

@@ -11,7 +11,7 @@ import { removeMembers } from "@/lib/members/service";
 type Params = { segmentId: string };
 
 // POST /api/v1/segments/{segment_id}/members/remove - remove up to 10,000 members by id, email or external id
-export const POST = withApi<Params>(async ({ req, params }) => {
+export const POST = withApi<Params>({ scope: "members:write" }, async ({ req, params }) => {
   const segmentId = parseId(params.segmentId, "segment_id");
   const input = await readJson(req, bulkRemoveMembersSchema, { maxBytes: BULK_BODY_LIMIT_BYTES });
   return json(bulkRemoveResultSchema, await removeMembers(segmentId, input));

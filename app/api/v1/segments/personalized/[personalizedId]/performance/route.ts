@@ -7,7 +7,7 @@ import { performanceUpdateSchema, personalizedContentSchema } from "@/lib/person
 type Params = { personalizedId: string };
 
 // POST /api/v1/segments/personalized/{personalized_id}/performance - set or increment views, engagement, conversions
-export const POST = withApi<Params>(async ({ req, params }) => {
+export const POST = withApi<Params>({ scope: "content:write" }, async ({ req, params }) => {
   const id = parseId(params.personalizedId, "personalized_id");
   const input = await readJson(req, performanceUpdateSchema);
   return json(personalizedContentSchema, await updatePerformance(id, input));
