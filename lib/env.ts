@@ -31,6 +31,23 @@ const envSchema = z.object({
   RETENTION_DAYS: z.coerce.number().int().min(1).default(400),
   /** On SIGTERM/SIGINT, how long in-flight requests may take to finish before the database is closed. */
   SHUTDOWN_DRAIN_MS: milliseconds.default(10_000),
+  /** `local`: no authentication (one machine); `required`: API keys (issue 11). Webhooks read it to refuse private URLs. */
+  AUTH_MODE: z.enum(["local", "required"]).default("local"),
+  /** In `required` mode, allow webhook URLs that resolve to private or loopback addresses. */
+  WEBHOOK_ALLOW_PRIVATE: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
+  /** A webhook delivery that keeps failing is marked failed after this many hours of retries (3 days). */
+  WEBHOOK_RETRY_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 365)
+    .default(72),
+  /** How long one delivery attempt may take before it counts as failed. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Pause between two passes of the webhook dispatcher; 0 turns it off. */
+  WEBHOOK_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(1_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -49,6 +66,11 @@ export function readEnv(): Env {
     REFRESH_BATCH_SIZE: process.env.REFRESH_BATCH_SIZE || undefined,
     RETENTION_DAYS: process.env.RETENTION_DAYS || undefined,
     SHUTDOWN_DRAIN_MS: process.env.SHUTDOWN_DRAIN_MS || undefined,
+    AUTH_MODE: process.env.AUTH_MODE || undefined,
+    WEBHOOK_ALLOW_PRIVATE: process.env.WEBHOOK_ALLOW_PRIVATE || undefined,
+    WEBHOOK_RETRY_HOURS: process.env.WEBHOOK_RETRY_HOURS || undefined,
+    WEBHOOK_TIMEOUT_MS: process.env.WEBHOOK_TIMEOUT_MS || undefined,
+    WEBHOOK_DISPATCH_INTERVAL_MS: process.env.WEBHOOK_DISPATCH_INTERVAL_MS || undefined,
   });
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);

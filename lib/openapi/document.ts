@@ -2,6 +2,7 @@ import { type ZodType, z } from "zod";
 import { problemSchema } from "@/lib/api/schemas";
 import type { Operation } from "./operation";
 import { analyticsOperations } from "./paths/analytics";
+import { changesOperations } from "./paths/changes";
 import { criteriaOperations } from "./paths/criteria";
 import { deliveryOperations } from "./paths/delivery";
 import { experimentOperations } from "./paths/experiments";
@@ -10,6 +11,7 @@ import { membersOperations } from "./paths/members";
 import { personalizedOperations } from "./paths/personalized";
 import { resourcesOperations } from "./paths/resources";
 import { segmentOperations } from "./paths/segments";
+import { webhookOperations } from "./paths/webhooks";
 
 /** Every documented endpoint. Each domain adds its operations in its own file under ./paths. */
 /** The outline every OpenAPI 3.1 document has; the rest is checked by tests/api/openapi.test.ts. */
@@ -30,6 +32,8 @@ export const operations: Operation[] = [
   ...resourcesOperations,
   ...deliveryOperations,
   ...jobsOperations,
+  ...changesOperations,
+  ...webhookOperations,
 ];
 
 type JsonSchema = Record<string, unknown>;

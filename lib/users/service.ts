@@ -4,6 +4,7 @@ import type { User } from "@/db/schema";
 import { ApiError, notFound } from "@/lib/api/errors";
 import type { FieldError } from "@/lib/api/schemas";
 import { removeUserFromAllSegments } from "@/lib/members/queries";
+import { listUserSegments } from "@/lib/members/user-segments-queries";
 import { reevaluateUsers } from "@/lib/segments/dynamic-membership";
 import * as queries from "./queries";
 import type { CreateUserInput, ListUsersQuery, UpdateUserInput } from "./schemas";
@@ -115,4 +116,12 @@ export async function deleteUser(id: string): Promise<void> {
     await removeUserFromAllSegments([id], tx);
     await queries.deleteUser(id, tx);
   });
+}
+
+/** The user's memberships with confidence, source and reason; 404 when there is no such user. */
+export async function getUserSegments(id: string) {
+  const user = await queries.findUser(id);
+  if (!user) throw notFound("User", id);
+  const items = await listUserSegments(id);
+  return { items, total: items.length };
 }
