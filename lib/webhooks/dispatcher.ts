@@ -78,8 +78,9 @@ async function deliverAll(claimed: ClaimedDelivery[], db: Database): Promise<voi
   );
 }
 
+/** Long enough for an attempt to time out and be recorded; short enough that a crash delays little. */
 function leaseSeconds(): number {
-  return Math.ceil(readEnv().WEBHOOK_TIMEOUT_MS / 1000) + 30;
+  return Math.ceil((2 * readEnv().WEBHOOK_TIMEOUT_MS) / 1000) + 5;
 }
 
 /** Claims the next round under the dispatcher's lock, in a transaction of its own. */
