@@ -19,7 +19,7 @@ export function useWebhooks(segmentId?: string) {
   });
 }
 
-/** The delivery log, polled every 2 seconds while a delivery is pending. */
+/** The delivery log while it is open: polled every 2 seconds while a delivery is pending, else every 5. */
 export function useWebhookDeliveries(webhookId: string | null) {
   return useQuery({
     queryKey: ["webhook-deliveries", { webhook_id: webhookId }],
@@ -31,7 +31,7 @@ export function useWebhookDeliveries(webhookId: string | null) {
       ),
     enabled: Boolean(webhookId),
     refetchInterval: (query) =>
-      query.state.data?.items.some((delivery) => delivery.status === "pending") ? 2_000 : false,
+      query.state.data?.items.some((delivery) => delivery.status === "pending") ? 2_000 : 5_000,
   });
 }
 

@@ -3,6 +3,7 @@ import { Webhook } from "standardwebhooks";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { queryRows } from "@/db/rows";
+import { applyRetention } from "@/lib/retention/retention-job";
 import { runDispatcherPass } from "@/lib/webhooks/dispatcher";
 import { deliveryPageSchema, webhookSchema, webhookWithSecretSchema } from "@/lib/webhooks/schemas";
 import { api } from "../support/api";
@@ -355,5 +356,22 @@ describe("the outbox covers every writer", () => {
     ).rejects.toThrow("roll back");
     // Only the segment's creation (a revision) was sent.
     expect((await deliveries(hook.id)).map((d) => d.event_type)).toEqual(["segment.updated"]);
+  });
+});
+
+describe("retention of the delivery log", () => {
+  it("deletes finished deliveries older than RETENTION_DAYS and keeps pending ones, however old", async () => {
+    const hook = await createWebhook({ url: "https://hooks.example.com/old" });
+    const db = await getDb();
+    await db.execute(
+      sql`insert into webhook_deliveries (webhook_id, event_type, payload, status, created_at) values
+        (${hook.id}::uuid, 'webhook.test', '{}'::jsonb, 'delivered', now() - interval '500 days'),
+        (${hook.id}::uuid, 'webhook.test', '{}'::jsonb, 'failed', now() - interval '500 days'),
+        (${hook.id}::uuid, 'webhook.test', '{}'::jsonb, 'pending', now() - interval '500 days'),
+        (${hook.id}::uuid, 'webhook.test', '{}'::jsonb, 'delivered', now())`,
+    );
+    await db.transaction((tx) => applyRetention(tx));
+    const left = (await deliveries(hook.id)).map((d) => d.status).sort();
+    expect(left).toEqual(["delivered", "pending"]);
   });
 });
