@@ -61,13 +61,13 @@ ON CONFLICT DO NOTHING;
 CREATE OR REPLACE FUNCTION record_segment_change_commits(segment_ids uuid[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM 1 FROM audience_segments WHERE id = ANY(segment_ids) ORDER BY id FOR NO KEY UPDATE;
+  -- One statement (PGlite pays per statement): lock in id order, then number what this transaction has
+  -- not numbered yet (the primary key keeps the first number of a transaction's change to a segment).
   INSERT INTO segment_change_commits (txid, segment_id, seq)
   SELECT pg_current_xact_id(), s.id, nextval('segment_change_seq')
-  FROM (SELECT DISTINCT unnest(segment_ids) AS id ORDER BY 1) s
-  WHERE NOT EXISTS (
-    SELECT 1 FROM segment_change_commits c WHERE c.txid = pg_current_xact_id() AND c.segment_id = s.id
-  )
+  FROM (
+    SELECT id FROM audience_segments WHERE id = ANY(segment_ids) ORDER BY id FOR NO KEY UPDATE
+  ) s
   ON CONFLICT DO NOTHING;
 END $$;
 --> statement-breakpoint

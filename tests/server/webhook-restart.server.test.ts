@@ -102,5 +102,5 @@ describe("webhook outbox across a server crash", () => {
     );
     expect(log.body.items).toHaveLength(12);
     expect(log.body.items.every((d) => d.status === "delivered")).toBe(true);
-  });
+  }, 300_000);
 });
