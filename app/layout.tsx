@@ -36,6 +36,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <Link href="/activity" className="text-sm text-slate-700 hover:text-slate-900">
                 Activity
               </Link>
+              <Link href="/webhooks" className="text-sm text-slate-700 hover:text-slate-900">
+                Webhooks
+              </Link>
               <Link href="/api-docs" className="text-sm text-slate-700 hover:text-slate-900">
                 API reference
               </Link>

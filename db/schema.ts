@@ -3,6 +3,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  customType,
   date,
   doublePrecision,
   index,
@@ -29,6 +30,9 @@ const updatedAt = () =>
     .notNull()
     .defaultNow()
     .$onUpdate(() => new Date());
+
+/** PostgreSQL's 64-bit transaction id (never wraps); read as a decimal string. */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => "xid8" });
 
 export const personas = pgTable("personas", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -163,9 +167,12 @@ export const segmentMembershipEvents = pgTable(
     event: varchar("event", { length: 10 }).notNull(),
     source: varchar("source", { length: 20 }).notNull().default("manual"),
     occurred_at: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The writing transaction (issue 13): ties the event to its commit order in segment_change_commits. */
+    txid: xid8("txid").notNull().default(sql`pg_current_xact_id()`),
   },
   (t) => [
     index("segment_membership_events_segment_time_idx").on(t.segment_id, t.occurred_at),
+    index("segment_membership_events_segment_txid_idx").on(t.segment_id, t.txid, t.id),
     // A user's join and leave history across segments.
     index("segment_membership_events_user_id_idx").on(t.user_id),
   ],
@@ -416,6 +423,91 @@ export const backgroundJobs = pgTable(
   },
   (t) => [index("background_jobs_segment_created_idx").on(t.segment_id, t.created_at)],
 );
+
+// ---- issue 13: segments that flow out (changes feed, webhooks) ----
+
+/**
+ * The commit order of membership changes, per segment: one row per (transaction, segment) that wrote
+ * membership events or a revision, numbered from `segment_change_seq` while the transaction holds the
+ * segment's row lock (taken by the trigger in the migration's hand-written block). The lock is held until
+ * commit, so a later number is always visible after an earlier one: the changes feed and the webhook
+ * outbox order by (seq, event id) and never skip an event that commits late.
+ */
+export const segmentChangeCommits = pgTable(
+  "segment_change_commits",
+  {
+    txid: xid8("txid").notNull(),
+    segment_id: uuid("segment_id").notNull(),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    committed_at: timestamp("committed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.txid, t.segment_id] }),
+    index("segment_change_commits_segment_seq_idx").on(t.segment_id, t.seq),
+  ],
+);
+
+/** Where a segment's changes are sent. */
+export const webhooks = pgTable("webhooks", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  url: text("url").notNull(),
+  description: varchar("description", { length: 200 }),
+  /** Empty: every segment. */
+  segment_ids: uuid("segment_ids").array().notNull().default(sql`'{}'::uuid[]`),
+  events: text("events").array().notNull(),
+  /** Standard Webhooks secret, `whsec_` + base64. */
+  secret: text("secret").notNull(),
+  enabled: boolean("enabled").notNull().default(true),
+  created_at: createdAt(),
+  updated_at: updatedAt(),
+});
+
+/**
+ * The outbox and the delivery log in one: rows are written by the triggers in the same transaction as the
+ * change, then sent, retried and finally marked by the dispatcher (lib/webhooks/dispatcher.ts).
+ */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    /** Also the `webhook-id` header: the same on every attempt, so receivers can drop repeats. */
+    id: uuid("id").primaryKey().defaultRandom(),
+    webhook_id: uuid("webhook_id")
+      .notNull()
+      .references(() => webhooks.id, { onDelete: "cascade" }),
+    /** Null for a test message. */
+    segment_id: uuid("segment_id"),
+    event_type: varchar("event_type", { length: 40 }).notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    /** Order within the segment: the commit's `seq`, then the first event id of the chunk. */
+    seq: bigint("seq", { mode: "number" }),
+    position: bigint("position", { mode: "number" }).notNull().default(0),
+    /** `pending`, `delivered` or `failed`. */
+    status: varchar("status", { length: 12 }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    next_attempt_at: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    /** A dispatcher is sending it until then; after a crash another attempt starts once it has passed. */
+    lease_until: timestamp("lease_until", { withTimezone: true }),
+    /** Failures after this long (WEBHOOK_RETRY_HOURS) mark the delivery failed; "Retry" starts it again. */
+    retry_window_started_at: timestamp("retry_window_started_at", { withTimezone: true })
+      .notNull()
+      .defaultNow(),
+    last_error: text("last_error"),
+    last_status_code: integer("last_status_code"),
+    last_latency_ms: integer("last_latency_ms"),
+    last_attempt_at: timestamp("last_attempt_at", { withTimezone: true }),
+    delivered_at: timestamp("delivered_at", { withTimezone: true }),
+    created_at: createdAt(),
+  },
+  (t) => [
+    index("webhook_deliveries_webhook_created_idx").on(t.webhook_id, t.created_at),
+    index("webhook_deliveries_pending_idx")
+      .on(t.webhook_id, t.segment_id, t.seq, t.position)
+      .where(sql`status = 'pending'`),
+  ],
+);
+
+export type Webhook = typeof webhooks.$inferSelect;
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
 
 export type Persona = typeof personas.$inferSelect;
 export type NewPersona = typeof personas.$inferInsert;

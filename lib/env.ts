@@ -49,6 +49,21 @@ const envSchema = z.object({
   /** The first administrator, created at start when the team has no member yet. */
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(8).max(128).optional(),
+  /** In `required` mode, allow webhook URLs that resolve to private or loopback addresses. */
+  WEBHOOK_ALLOW_PRIVATE: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
+  /** A webhook delivery that keeps failing is marked failed after this many hours of retries (3 days). */
+  WEBHOOK_RETRY_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 365)
+    .default(72),
+  /** How long one delivery attempt may take before it counts as failed. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Pause between two passes of the webhook dispatcher; 0 turns it off. */
+  WEBHOOK_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(1_000),
 });
 
 const loopbackHosts = new Set(["127.0.0.1", "::1", "[::1]", "localhost"]);
@@ -113,6 +128,10 @@ export function readEnv(): Env {
     SIGN_IN_MAX_FAILURES: process.env.SIGN_IN_MAX_FAILURES || undefined,
     ADMIN_EMAIL: process.env.ADMIN_EMAIL || undefined,
     ADMIN_PASSWORD: process.env.ADMIN_PASSWORD || undefined,
+    WEBHOOK_ALLOW_PRIVATE: process.env.WEBHOOK_ALLOW_PRIVATE || undefined,
+    WEBHOOK_RETRY_HOURS: process.env.WEBHOOK_RETRY_HOURS || undefined,
+    WEBHOOK_TIMEOUT_MS: process.env.WEBHOOK_TIMEOUT_MS || undefined,
+    WEBHOOK_DISPATCH_INTERVAL_MS: process.env.WEBHOOK_DISPATCH_INTERVAL_MS || undefined,
   });
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);

@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { Announcer } from "@/components/ui/states";
+import { SegmentDestinations } from "@/components/webhooks/segment-destinations";
 import { ApiProblem } from "@/lib/client/api-client";
 
 type Status = Segment["status"];
@@ -109,6 +110,7 @@ export function SettingsTab({ segment }: { segment: Segment }) {
           {update.error.message}
         </p>
       ) : null}
+      <SegmentDestinations segmentId={segment.id} />
       <SettingsRow
         title="Delete segment"
         description="Deletes the segment with its members and personalized content. This cannot be undone."

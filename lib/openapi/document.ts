@@ -4,6 +4,7 @@ import type { Operation } from "./operation";
 import { analyticsOperations } from "./paths/analytics";
 import { auditOperations } from "./paths/audit";
 import { authOperations } from "./paths/auth";
+import { changesOperations } from "./paths/changes";
 import { criteriaOperations } from "./paths/criteria";
 import { deliveryOperations } from "./paths/delivery";
 import { experimentOperations } from "./paths/experiments";
@@ -12,6 +13,7 @@ import { membersOperations } from "./paths/members";
 import { personalizedOperations } from "./paths/personalized";
 import { resourcesOperations } from "./paths/resources";
 import { segmentOperations } from "./paths/segments";
+import { webhookOperations } from "./paths/webhooks";
 
 /** Every documented endpoint. Each domain adds its operations in its own file under ./paths. */
 /** The outline every OpenAPI 3.1 document has; the rest is checked by tests/api/openapi.test.ts. */
@@ -34,6 +36,8 @@ export const operations: Operation[] = [
   ...jobsOperations,
   ...auditOperations,
   ...authOperations,
+  ...changesOperations,
+  ...webhookOperations,
 ];
 
 // Required mode (README, "Modes"): an API key as a bearer token, or Better Auth's session cookie.

@@ -7,6 +7,7 @@ import { queryRows } from "@/db/rows";
 export const retainedTables = {
   segment_membership_events: "occurred_at",
   content_performance_history: "recorded_at",
+  webhook_deliveries: "created_at",
 } as const;
 
 /**
@@ -18,6 +19,8 @@ const keep = {
     select 1 from segment_membership_events later
     where later.segment_id = e.segment_id and later.user_id = e.user_id and later.id > e.id))`,
   content_performance_history: sql``,
+  // The delivery log: a pending delivery is still the outbox, however old.
+  webhook_deliveries: sql`and e.status <> 'pending'`,
 } satisfies Record<keyof typeof retainedTables, SQL>;
 
 export type RetainedTable = keyof typeof retainedTables;

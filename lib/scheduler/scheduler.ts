@@ -6,20 +6,24 @@ export interface ScheduledJob {
   name: string;
   /** Seconds between the end of one pass and the start of the next. */
   intervalSeconds: number;
-  /** One pass, inside a transaction that holds the job's lock. */
-  run: (tx: Database) => Promise<void>;
+  /**
+   * One pass, inside a transaction that holds the job's lock. It may answer work to do after the commit,
+   * outside any transaction (the webhook dispatcher claims deliveries in the pass, then sends them).
+   */
+  run: (tx: Database) => Promise<void | (() => Promise<void>)>;
 }
 
 export type JobOutcome = "ran" | "skipped";
 
 /** Runs one pass of `job` unless another process holds its lock. Tests call this directly. */
 export async function runJobOnce(job: ScheduledJob): Promise<JobOutcome> {
-  return transaction(async (tx) => {
-    if (!(await tryJobLock(tx, job.name))) return "skipped";
+  const pass = await transaction(async (tx) => {
+    if (!(await tryJobLock(tx, job.name))) return { outcome: "skipped" as const };
     await raiseStatementTimeoutForJob(tx);
-    await job.run(tx);
-    return "ran";
+    return { outcome: "ran" as const, afterCommit: await job.run(tx) };
   });
+  if (pass.outcome === "ran" && pass.afterCommit) await pass.afterCommit();
+  return pass.outcome;
 }
 
 const globalForScheduler = globalThis as unknown as { audienceSegmentsScheduler?: { stop: () => void } };

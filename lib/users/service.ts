@@ -6,6 +6,7 @@ import type { FieldError } from "@/lib/api/schemas";
 import { createdFields, deletedFields, diffFields } from "@/lib/audit/changes";
 import { recordAudit } from "@/lib/audit/record";
 import { removeUserFromAllSegments } from "@/lib/members/queries";
+import { listUserSegments } from "@/lib/members/user-segments-queries";
 import { reevaluateUsers } from "@/lib/segments/dynamic-membership";
 import * as queries from "./queries";
 import type { CreateUserInput, ListUsersQuery, UpdateUserInput } from "./schemas";
@@ -140,4 +141,12 @@ export async function deleteUser(id: string): Promise<void> {
       changes: deletedFields(current, ["external_id"]),
     });
   });
+}
+
+/** The user's memberships with confidence, source and reason; 404 when there is no such user. */
+export async function getUserSegments(id: string) {
+  const user = await queries.findUser(id);
+  if (!user) throw notFound("User", id);
+  const items = await listUserSegments(id);
+  return { items, total: items.length };
 }

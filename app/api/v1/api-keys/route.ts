@@ -13,3 +13,5 @@ export const POST = withApi({ scope: "admin" }, async ({ req }) => {
   const key = await createApiKey(input);
   return created(createdApiKeySchema, key, `/api/v1/api-keys/${key.id}`);
 });
+
+export * from "@/lib/api/method-not-allowed";

@@ -9,3 +9,5 @@ export const GET = withApi({ scope: "authenticated" }, async ({ principal }) => 
   // withApi answers 401 before this runs when nobody is signed in, so a principal is always there.
   return json(meSchema, describePrincipal(principal as NonNullable<typeof principal>, authMode()));
 });
+
+export * from "@/lib/api/method-not-allowed";

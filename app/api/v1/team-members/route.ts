@@ -14,3 +14,5 @@ export const POST = withApi({ scope: "admin" }, async ({ req }) => {
   const member = await createTeamMember(await readJson(req, createTeamMemberSchema));
   return created(teamMemberSchema, member, `/api/v1/team-members/${member.id}`);
 });
+
+export * from "@/lib/api/method-not-allowed";

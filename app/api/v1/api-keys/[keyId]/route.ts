@@ -10,3 +10,5 @@ export const DELETE = withApi<Params>({ scope: "admin" }, async ({ params }) => 
   await revokeApiKey(parseId(params.keyId, "key_id"));
   return noContent();
 });
+
+export * from "@/lib/api/method-not-allowed";

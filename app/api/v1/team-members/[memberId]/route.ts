@@ -17,3 +17,5 @@ export const DELETE = withApi<Params>({ scope: "admin" }, async ({ params }) => 
   await deleteTeamMember(parseId(params.memberId, "member_id"));
   return noContent();
 });
+
+export * from "@/lib/api/method-not-allowed";
