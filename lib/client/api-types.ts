@@ -79,6 +79,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/segments/discover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Propose segments found by clustering a sample of profiles
+         * @description Draws up to `sample_size` profiles (seeded, in the database), standardizes the numeric fields and one-hot encodes the categorical ones, clusters them with k-means (k by silhouette, 2–12, unless given) and describes each cluster as criteria with a shallow decision tree. `precision` and `recall` say how well the criteria reproduce the cluster on the sample; `size` is the criteria's exact audience on all users. See docs/intelligence.md.
+         */
+        post: operations["discoverSegments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/segments/criteria/fields": {
         parameters: {
             query?: never;
@@ -913,6 +933,51 @@ export interface components {
              * @description Checked to exist; profiles are not tied to personas.
              */
             persona_id?: string;
+        };
+        DiscoverResult: {
+            proposals: components["schemas"]["DiscoveryProposal"][];
+            k: number;
+            /** @description Mean silhouette of the clustering, on a subsample. */
+            silhouette: number;
+            sample_size: number;
+            fields: ("age" | "purchase_count" | "total_spent" | "avg_session_duration" | "interaction_score" | "last_active_at" | "created_at" | "location" | "gender" | "engagement_level" | "engagement_frequency" | "interests" | "content_preferences")[];
+        };
+        DiscoveryProposal: {
+            name: string;
+            /** @description The criteria's exact audience on the whole users table. */
+            size: number;
+            /** @description size / all users. */
+            share: number;
+            criteria: components["schemas"]["Criteria"];
+            /** @description Of the sampled profiles the criteria select, the share in this cluster. */
+            precision: number;
+            /** @description Of the cluster's sampled profiles, the share the criteria select. */
+            recall: number;
+            /** @description Profiles of the sample in this cluster. */
+            cluster_size: number;
+            /** @description What sets the cluster apart, most distinctive first. */
+            profile: {
+                field: string;
+                value: string | number;
+                /** @description For a categorical value, its share in the cluster over its share in the sample; for a numeric field (value = the cluster's mean), the cluster's mean over the sample's mean. */
+                lift: number;
+            }[];
+        };
+        DiscoverRequest: {
+            /**
+             * @description How many profiles to cluster (drawn in the database, in a seeded order).
+             * @default 50000
+             */
+            sample_size?: number;
+            /** @description The number of clusters; chosen by silhouette (2–12) when left out. */
+            k?: number;
+            /** @description The profile fields to cluster on (default: all but created_at). */
+            fields?: ("age" | "purchase_count" | "total_spent" | "avg_session_duration" | "interaction_score" | "last_active_at" | "created_at" | "location" | "gender" | "engagement_level" | "engagement_frequency" | "interests" | "content_preferences")[];
+            /**
+             * @description Same seed and same data, same answer.
+             * @default 1
+             */
+            seed?: number;
         };
         CriteriaFields: {
             fields: {
@@ -2192,6 +2257,48 @@ export interface operations {
                 };
             };
             /** @description Invalid criteria (the errors name each path), or the persona does not exist. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    discoverSegments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DiscoverRequest"];
+            };
+        };
+        responses: {
+            /** @description The proposals, largest cluster first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiscoverResult"];
+                };
+            };
+            /** @description Invalid input (the errors name each field). */
             422: {
                 headers: {
                     [name: string]: unknown;
