@@ -714,6 +714,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/models/propensity/train": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retrain the conversion-propensity model and rescore every profile
+         * @description Fits a logistic regression of "converted on any content in the last 30 days" (a `content_conversion` event) on profile fields, measures its AUC on a held-out 20%, and writes every profile's `conversion_propensity` in one statement. With too little data the answer is 200 with status `insufficient_data` and a reason, the scores are cleared, and the field leaves the criteria catalogue. The scheduler retrains every PROPENSITY_INTERVAL_SECONDS. See docs/intelligence.md.
+         */
+        post: operations["trainPropensityModel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -990,10 +1010,20 @@ export interface components {
                     value: string;
                     count: number;
                 }[];
+                /** @description For a field a model writes (conversion_propensity): its held-out AUC and when it trained. */
+                model?: {
+                    auc: number;
+                    trained_at: string;
+                };
             }[];
             traits: {
                 key: string;
                 count: number;
+            }[];
+            /** @description Fields left out of `fields` for now, and why (e.g. too little data to train their model). */
+            unavailable: {
+                field: string;
+                reason: string;
             }[];
         };
         RefreshResult: {
@@ -1878,6 +1908,22 @@ export interface components {
         };
         JobList: {
             items: components["schemas"]["Job"][];
+        };
+        PropensityModel: {
+            /** @enum {string} */
+            status: "trained" | "insufficient_data";
+            /** @description Why there is no model (status insufficient_data). */
+            reason: string | null;
+            /** @description Area under the ROC curve on the held-out 20%. */
+            auc: number | null;
+            train_size: number;
+            test_size: number;
+            /** @description Profiles that converted in the 30 days, in train and test. */
+            positives: number;
+            /** @description Profiles whose conversion_propensity this training wrote. */
+            scored: number;
+            /** Format: date-time */
+            trained_at: string;
         };
     };
     responses: never;
@@ -4769,6 +4815,35 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    trainPropensityModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new model, or why there is none. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PropensityModel"];
                 };
             };
             /** @description Unexpected error. */

@@ -21,6 +21,7 @@ export type SampledProfile = Pick<
   | "last_active_at"
   | "interaction_score"
   | "created_at"
+  | "conversion_propensity"
   | "traits"
 >;
 
@@ -35,7 +36,7 @@ export async function sampleProfiles(size: number, seed: number, db?: Database):
     executor,
     sql`select id, age, location, lower(gender) as gender, interests, content_preferences, purchase_count,
                total_spent, engagement_level, engagement_frequency, avg_session_duration, last_active_at,
-               interaction_score, created_at, '{}'::jsonb as traits
+               interaction_score, created_at, conversion_propensity, '{}'::jsonb as traits
         from users
         order by md5(${String(seed)} || ':' || id::text), id
         limit ${size}`,

@@ -7,6 +7,7 @@ import { deliveryOperations } from "./paths/delivery";
 import { experimentOperations } from "./paths/experiments";
 import { jobsOperations } from "./paths/jobs";
 import { membersOperations } from "./paths/members";
+import { modelsOperations } from "./paths/models";
 import { personalizedOperations } from "./paths/personalized";
 import { resourcesOperations } from "./paths/resources";
 import { segmentOperations } from "./paths/segments";
@@ -30,6 +31,7 @@ export const operations: Operation[] = [
   ...resourcesOperations,
   ...deliveryOperations,
   ...jobsOperations,
+  ...modelsOperations,
 ];
 
 type JsonSchema = Record<string, unknown>;

@@ -1,9 +1,10 @@
 import "server-only";
 import { experimentJob } from "@/lib/experiments/scheduled-pass";
+import { propensityJob } from "@/lib/propensity/propensity-job";
 import { retentionJob } from "@/lib/retention/retention-job";
 import type { ScheduledJob } from "./scheduler";
 
 /** Every job the server runs on a schedule; each domain adds its own here. */
 export function scheduledJobs(): ScheduledJob[] {
-  return [experimentJob(), retentionJob];
+  return [experimentJob(), retentionJob, propensityJob()];
 }

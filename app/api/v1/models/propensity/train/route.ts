@@ -1,0 +1,9 @@
+import { withApi } from "@/lib/api/handler";
+import { json } from "@/lib/api/response";
+import { propensityModelSchema } from "@/lib/propensity/schemas";
+import { trainPropensityModel } from "@/lib/propensity/service";
+
+// POST /api/v1/models/propensity/train - retrain the conversion-propensity model now and rescore every profile
+export const POST = withApi(async () => {
+  return json(propensityModelSchema, await trainPropensityModel());
+});
