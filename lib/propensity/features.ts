@@ -1,7 +1,25 @@
 import { mean, standardDeviation } from "simple-statistics";
-import type { TrainingRow } from "./queries";
+import type { User } from "@/db/schema";
 
 const DAY_MS = 86_400_000;
+
+/** One profile as training reads it, with whether it converted in the window. */
+export type TrainingRow = Pick<
+  User,
+  | "age"
+  | "purchase_count"
+  | "total_spent"
+  | "avg_session_duration"
+  | "interaction_score"
+  | "last_active_at"
+  | "gender"
+  | "location"
+  | "engagement_level"
+  | "engagement_frequency"
+  | "interests"
+  | "content_preferences"
+> & { converted: boolean };
+
 export const numericFeatures = [
   "age",
   "purchase_count",

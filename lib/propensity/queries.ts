@@ -2,24 +2,8 @@ import "server-only";
 import { desc, type SQL, sql } from "drizzle-orm";
 import { type Database, dbOrDefault } from "@/db/client";
 import { queryRows } from "@/db/rows";
-import { type PropensityModel, propensityModels, type User } from "@/db/schema";
-import type { PropensityModelSpec } from "./features";
-
-export type TrainingRow = Pick<
-  User,
-  | "age"
-  | "purchase_count"
-  | "total_spent"
-  | "avg_session_duration"
-  | "interaction_score"
-  | "last_active_at"
-  | "gender"
-  | "location"
-  | "engagement_level"
-  | "engagement_frequency"
-  | "interests"
-  | "content_preferences"
-> & { converted: boolean };
+import { type PropensityModel, propensityModels } from "@/db/schema";
+import type { PropensityModelSpec, TrainingRow } from "./features";
 
 /** What counts as converting: a reserved `content_conversion` event (it always names its content). */
 export const CONVERSION_EVENT = "content_conversion";
