@@ -76,7 +76,8 @@ export async function runDiscovery(input: DiscoverRequest) {
     seen.set(proposal.name, count);
     if (count > 1) proposal.name = `${proposal.name} (${count})`;
   }
-  const silhouette = Math.max(-1, Math.min(1, clustering.silhouette));
+  // Four decimals: days-ago features move with the clock, which changes the last bits from one call to the next.
+  const silhouette = Math.round(Math.max(-1, Math.min(1, clustering.silhouette)) * 10_000) / 10_000;
   const result = { proposals, k: clustering.k, silhouette, sample_size: profiles.length, fields };
   return { result, profiles, labels: clustering.labels };
 }
