@@ -39,6 +39,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <Link href="/webhooks" className="text-sm text-slate-700 hover:text-slate-900">
                 Webhooks
               </Link>
+              <Link href="/segments/discover" className="text-sm text-slate-700 hover:text-slate-900">
+                Discover
+              </Link>
               <Link href="/api-docs" className="text-sm text-slate-700 hover:text-slate-900">
                 API reference
               </Link>

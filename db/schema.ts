@@ -81,6 +81,8 @@ export const users = pgTable(
     /** 0 to 1. */
     interaction_score: doublePrecision("interaction_score"),
     content_preferences: text("content_preferences").array().notNull().default(sql`'{}'::text[]`),
+    /** 0 to 1: the propensity model's chance of a conversion in 30 days; NULL until a model scores the user. */
+    conversion_propensity: doublePrecision("conversion_propensity"),
     traits: jsonb("traits").$type<Record<string, unknown>>().notNull().default({}),
     created_at: createdAt(),
     updated_at: updatedAt(),
@@ -509,6 +511,30 @@ export const webhookDeliveries = pgTable(
 export type Webhook = typeof webhooks.$inferSelect;
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
 
+
+// ---- issue 14: conversion propensity (discover) ----
+
+/**
+ * Each training of the conversion-propensity model, newest last: its held-out AUC and coefficients when it
+ * trained, or why it did not (too little data). The newest row is the model in force.
+ */
+export const propensityModels = pgTable(
+  "propensity_models",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    status: varchar("status", { length: 20 }).$type<"trained" | "insufficient_data">().notNull(),
+    reason: text("reason"),
+    auc: doublePrecision("auc"),
+    train_size: integer("train_size").notNull(),
+    test_size: integer("test_size").notNull(),
+    positives: integer("positives").notNull(),
+    /** The fitted model (features, their centring and scale, weights), as the scoring statement reads it. */
+    model: jsonb("model").$type<Record<string, unknown>>(),
+    trained_at: timestamp("trained_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("propensity_models_trained_at_idx").on(t.trained_at)],
+);
+
 export type Persona = typeof personas.$inferSelect;
 export type NewPersona = typeof personas.$inferInsert;
 export type Content = typeof content.$inferSelect;
@@ -664,3 +690,5 @@ export const apiKeys = pgTable(
 
 export type TeamMember = typeof teamMembers.$inferSelect;
 export type ApiKey = typeof apiKeys.$inferSelect;
+
+export type PropensityModel = typeof propensityModels.$inferSelect;

@@ -50,6 +50,14 @@ test("every page and tab has no axe violation", async ({ page, request }) => {
   await expect(page.getByRole("table", { name: "Pairs by overlap" })).toBeVisible();
   await expectNoAxeViolations(page, "the overlap page");
 
+  await page.goto("/segments/discover");
+  await page.getByLabel("Number of groups").selectOption("3");
+  await page.getByRole("button", { name: "Discover", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "What sets it apart" }).first()).toBeVisible({
+    timeout: 60_000,
+  });
+  await expectNoAxeViolations(page, "the discover page with proposals");
+
   await page.goto(`/segments/${segment.id}`);
   await expect(page.getByRole("figure", { name: "Content performance" })).toContainText(content.title);
   await expectNoAxeViolations(page, "the segment's Overview tab");

@@ -16,6 +16,8 @@ const envSchema = z.object({
    * time (last_active_days, within_days, last_seen_days, first_seen_days); 0 turns it off.
    */
   SEGMENT_REFRESH_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
+  /** Seconds between two retrainings of the conversion-propensity model (lib/propensity); 0 turns it off. */
+  PROPENSITY_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(86_400),
   /** Load the demo data into an empty database at start. */
   SEED_DEMO_DATA: z
     .enum(["true", "false"])
@@ -115,6 +117,7 @@ export function readEnv(): Env {
     SEED_DEMO_DATA: process.env.SEED_DEMO_DATA || undefined,
     BANDIT_INTERVAL_SECONDS: process.env.BANDIT_INTERVAL_SECONDS || undefined,
     SEGMENT_REFRESH_INTERVAL_SECONDS: process.env.SEGMENT_REFRESH_INTERVAL_SECONDS || undefined,
+    PROPENSITY_INTERVAL_SECONDS: process.env.PROPENSITY_INTERVAL_SECONDS || undefined,
     STATEMENT_TIMEOUT_MS: process.env.STATEMENT_TIMEOUT_MS || undefined,
     JOB_STATEMENT_TIMEOUT_MS: process.env.JOB_STATEMENT_TIMEOUT_MS || undefined,
     REFRESH_ASYNC_MIN_USERS: process.env.REFRESH_ASYNC_MIN_USERS || undefined,

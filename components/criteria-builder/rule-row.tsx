@@ -38,7 +38,11 @@ export function RuleRow({
   const operators = known?.operators.length ? known.operators : allOperators;
   const fieldOptions = [
     { value: "", label: "Choose a field…" },
-    ...fields.map((field) => ({ value: field.field, label: field.label })),
+    // A model-written field says how good its model is where it is offered (held-out AUC, 0.5 = chance).
+    ...fields.map((field) => ({
+      value: field.field,
+      label: field.model ? `${field.label} (model AUC ${field.model.auc.toFixed(2)})` : field.label,
+    })),
     ...(!known && !isTrait && rule.field ? [{ value: rule.field, label: rule.field }] : []),
     { value: TRAIT, label: `${customLabel}…` },
   ];
@@ -59,6 +63,11 @@ export function RuleRow({
         label="Field"
         className="min-w-44"
         value={isTrait ? TRAIT : rule.field}
+        hint={
+          known?.model
+            ? `Scored by a model; held-out AUC ${known.model.auc.toFixed(2)} (0.5 is chance, 1 is perfect).`
+            : undefined
+        }
         options={fieldOptions}
         onChange={(event) => setField(event.target.value === TRAIT ? customPrefix : event.target.value)}
       />

@@ -20,9 +20,15 @@ import { DetailsSection, type SegmentDetails } from "./details-section";
 import { EstimatePanel } from "./estimate-panel";
 import { formErrorsOf, formErrorsOfIssues } from "./form-errors";
 
-function detailsOf(segment?: Segment): SegmentDetails {
+/** A starting point for a new segment, e.g. a discovered proposal (app/segments/new reads it from the URL). */
+export interface SegmentDraft {
+  name: string;
+  criteria: Record<string, unknown>;
+}
+
+function detailsOf(segment?: Segment, draft?: SegmentDraft): SegmentDetails {
   return {
-    segment_name: segment?.segment_name ?? "",
+    segment_name: segment?.segment_name ?? draft?.name ?? "",
     description: segment?.description ?? "",
     persona_id: segment?.persona_id ?? "",
     strategy: segment?.strategy ?? "hybrid",
@@ -31,13 +37,14 @@ function detailsOf(segment?: Segment): SegmentDetails {
   };
 }
 
-/** The visual criteria builder: creates a segment, or edits one when `segment` is given. */
-export function SegmentBuilder({ segment }: { segment?: Segment }) {
+/** The visual criteria builder: creates a segment (from `draft` when given), or edits one when `segment` is given. */
+export function SegmentBuilder({ segment, draft }: { segment?: Segment; draft?: SegmentDraft }) {
   const router = useRouter();
-  const [details, setDetails] = useState(() => detailsOf(segment));
-  const [values, setValues] = useState<CriteriaFormValues>(() =>
-    segment ? fromCriteria(segment.criteria) : emptyCriteriaValues(),
-  );
+  const [details, setDetails] = useState(() => detailsOf(segment, draft));
+  const [values, setValues] = useState<CriteriaFormValues>(() => {
+    const initial = segment?.criteria ?? draft?.criteria;
+    return initial ? fromCriteria(initial) : emptyCriteriaValues();
+  });
   const [showJson, setShowJson] = useState(false);
   const [advancedOpen, setAdvancedOpen] = useState(() => values.advanced.items.length > 0);
   const fieldsQuery = useCriteriaFields();

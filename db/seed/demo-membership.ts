@@ -40,6 +40,7 @@ export function generateMembership(
     ...user,
     last_active_at: new Date(user.last_active_at),
     created_at: new Date(user.created_at),
+    conversion_propensity: null,
   }));
   for (const segment of segments) {
     const node = parseValidCriteria(segment.criteria);

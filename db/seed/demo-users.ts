@@ -8,7 +8,10 @@ const DAY_MS = 86_400_000;
 
 /** A generated profile, shaped like a row of `users` (timestamps as ISO strings for the JSON insert). */
 export type DemoUser = JsonRow<
-  Omit<User, GeneratedFields> & { [Field in GeneratedFields]: NonNullable<User[Field]> } & {
+  // The propensity score is the model's to write (lib/propensity), never the seed's.
+  Omit<User, GeneratedFields | "conversion_propensity"> & {
+    [Field in GeneratedFields]: NonNullable<User[Field]>;
+  } & {
     engagement_level: "low" | "medium" | "high";
     engagement_frequency: "daily" | "weekly" | "monthly" | "rarely";
   }

@@ -79,6 +79,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/segments/discover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Propose segments found by clustering a sample of profiles
+         * @description Draws up to `sample_size` profiles (seeded, in the database), standardizes the numeric fields and one-hot encodes the categorical ones, clusters them with k-means (k by silhouette, 2–12, unless given) and describes each cluster as criteria with a shallow decision tree. `precision` and `recall` say how well the criteria reproduce the cluster on the sample; `size` is the criteria's exact audience on all users. See docs/intelligence.md.
+         */
+        post: operations["discoverSegments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/segments/criteria/fields": {
         parameters: {
             query?: never;
@@ -948,6 +968,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/models/propensity/train": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retrain the conversion-propensity model and rescore every profile
+         * @description Fits a logistic regression of "converted on any content in the last 30 days" (a `content_conversion` event) on profile fields, measures its AUC on a held-out 20%, and writes every profile's `conversion_propensity` in one statement. With too little data the answer is 200 with status `insufficient_data` and a reason, the scores are cleared, and the field leaves the criteria catalogue. The scheduler retrains every PROPENSITY_INTERVAL_SECONDS. See docs/intelligence.md.
+         */
+        post: operations["trainPropensityModel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1172,6 +1212,51 @@ export interface components {
              */
             persona_id?: string;
         };
+        DiscoverResult: {
+            proposals: components["schemas"]["DiscoveryProposal"][];
+            k: number;
+            /** @description Mean silhouette of the clustering, on a subsample. */
+            silhouette: number;
+            sample_size: number;
+            fields: ("age" | "purchase_count" | "total_spent" | "avg_session_duration" | "interaction_score" | "last_active_at" | "created_at" | "location" | "gender" | "engagement_level" | "engagement_frequency" | "interests" | "content_preferences")[];
+        };
+        DiscoveryProposal: {
+            name: string;
+            /** @description The criteria's exact audience on the whole users table. */
+            size: number;
+            /** @description size / all users. */
+            share: number;
+            criteria: components["schemas"]["Criteria"];
+            /** @description Of the sampled profiles the criteria select, the share in this cluster. */
+            precision: number;
+            /** @description Of the cluster's sampled profiles, the share the criteria select. */
+            recall: number;
+            /** @description Profiles of the sample in this cluster. */
+            cluster_size: number;
+            /** @description What sets the cluster apart, most distinctive first. */
+            profile: {
+                field: string;
+                value: string | number;
+                /** @description For a categorical value, its share in the cluster over its share in the sample; for a numeric field (value = the cluster's mean), the cluster's mean over the sample's mean. */
+                lift: number;
+            }[];
+        };
+        DiscoverRequest: {
+            /**
+             * @description How many profiles to cluster (drawn in the database, in a seeded order).
+             * @default 50000
+             */
+            sample_size?: number;
+            /** @description The number of clusters; chosen by silhouette (2–12) when left out. */
+            k?: number;
+            /** @description The profile fields to cluster on (default: all but created_at). */
+            fields?: ("age" | "purchase_count" | "total_spent" | "avg_session_duration" | "interaction_score" | "last_active_at" | "created_at" | "location" | "gender" | "engagement_level" | "engagement_frequency" | "interests" | "content_preferences")[];
+            /**
+             * @description Same seed and same data, same answer.
+             * @default 1
+             */
+            seed?: number;
+        };
         CriteriaFields: {
             fields: {
                 field: string;
@@ -1183,6 +1268,11 @@ export interface components {
                     value: string;
                     count: number;
                 }[];
+                /** @description For a field a model writes (conversion_propensity): its held-out AUC and when it trained. */
+                model?: {
+                    auc: number;
+                    trained_at: string;
+                };
             }[];
             traits: {
                 key: string;
@@ -1192,6 +1282,11 @@ export interface components {
             events: {
                 name: string;
                 count: number;
+            }[];
+            /** @description Fields left out of `fields` for now, and why (e.g. too little data to train their model). */
+            unavailable: {
+                field: string;
+                reason: string;
             }[];
         };
         RefreshResult: {
@@ -2369,6 +2464,22 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        PropensityModel: {
+            /** @enum {string} */
+            status: "trained" | "insufficient_data";
+            /** @description Why there is no model (status insufficient_data). */
+            reason: string | null;
+            /** @description Area under the ROC curve on the held-out 20%. */
+            auc: number | null;
+            train_size: number;
+            test_size: number;
+            /** @description Profiles that converted in the 30 days, in train and test. */
+            positives: number;
+            /** @description Profiles whose conversion_propensity this training wrote. */
+            scored: number;
+            /** Format: date-time */
+            trained_at: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -2927,6 +3038,75 @@ export interface operations {
                 };
             };
             /** @description Invalid criteria (the errors name each path), or the persona does not exist. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's rate limit is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    discoverSegments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DiscoverRequest"];
+            };
+        };
+        responses: {
+            /** @description The proposals, largest cluster first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiscoverResult"];
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or expired API key (required mode). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key or the member's role lacks the scope needed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (the errors name each field). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8086,6 +8266,62 @@ export interface operations {
             };
             /** @description An id is not a UUID. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's rate limit is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    trainPropensityModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new model, or why there is none. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PropensityModel"];
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or expired API key (required mode). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key or the member's role lacks the scope needed. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

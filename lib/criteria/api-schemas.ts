@@ -29,12 +29,21 @@ export const criteriaFieldsSchema = z
         type: z.enum(fieldTypes),
         operators: z.array(z.enum(operators)),
         values: z.array(z.object({ value: z.string(), count: z.number().int() })).optional(),
+        model: z
+          .object({ auc: z.number().min(0).max(1), trained_at: z.string() })
+          .optional()
+          .describe(
+            "For a field a model writes (conversion_propensity): its held-out AUC and when it trained.",
+          ),
       }),
     ),
     traits: z.array(z.object({ key: z.string(), count: z.number().int() })),
     events: z
       .array(z.object({ name: z.string(), count: z.number().int() }))
       .describe("Event names seen, most frequent first, with their number of events (event conditions)."),
+    unavailable: z
+      .array(z.object({ field: z.string(), reason: z.string() }))
+      .describe("Fields left out of `fields` for now, and why (e.g. too little data to train their model)."),
   })
   .meta({ id: "CriteriaFields" });
 

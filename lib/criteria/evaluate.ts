@@ -17,6 +17,7 @@ export type Profile = Pick<
   | "last_active_at"
   | "interaction_score"
   | "created_at"
+  | "conversion_propensity"
   | "traits"
 >;
 

@@ -85,6 +85,8 @@ export const profileFields = {
   last_active_at: { label: "Last active", type: "timestamp" },
   interaction_score: { label: "Interaction score", type: "number", min: 0, max: 1 },
   created_at: { label: "Signed up", type: "timestamp" },
+  /** Written by the propensity model (lib/propensity); NULL until a model has scored the profile. */
+  conversion_propensity: { label: "Conversion propensity", type: "number", min: 0, max: 1 },
 } satisfies Record<string, ProfileField>;
 
 export type ProfileFieldName = keyof typeof profileFields;

@@ -2,6 +2,7 @@ import "server-only";
 import type { Database } from "@/db/client";
 import { referenceNotFound } from "@/lib/api/errors";
 import { personaExists } from "@/lib/personas/queries";
+import { propensityFieldStatus } from "@/lib/propensity/service";
 import type { EstimateRequest } from "./api-schemas";
 import { operatorsByType, profileFields } from "./fields";
 import { parseValidCriteria } from "./parse-criteria";
@@ -56,8 +57,18 @@ const catalogueCounts = createRefreshingCache({
 
 /** The visual builder's catalogue: every field with its operators, the values present, and the trait keys. */
 export async function listCriteriaFields() {
-  const { values, traits, events } = await catalogueCounts.get();
-  const fields = Object.entries(profileFields).map(([field, spec]) => {
+  const [{ values, traits, events }, propensity] = await Promise.all([
+    catalogueCounts.get(),
+    propensityFieldStatus(),
+  ]);
+  // The model-written field is offered only while a trained model stands behind it, with its AUC.
+  const unavailable = propensity.available
+    ? []
+    : [{ field: "conversion_propensity", reason: propensity.reason }];
+  const offered = Object.entries(profileFields).filter(
+    ([field]) => !unavailable.some((u) => u.field === field),
+  );
+  const fields = offered.map(([field, spec]) => {
     const present = values.filter((v) => v.field === field).map(({ value, count }) => ({ value, count }));
     return {
       field,
@@ -65,6 +76,9 @@ export async function listCriteriaFields() {
       type: spec.type,
       operators: [...operatorsByType[spec.type]],
       ...("categorical" in spec && spec.categorical ? { values: present } : {}),
+      ...(field === "conversion_propensity" && propensity.available
+        ? { model: { auc: propensity.auc, trained_at: propensity.trained_at } }
+        : {}),
     };
   });
   const traitFields = traits.map(({ key }) => ({
@@ -73,5 +87,5 @@ export async function listCriteriaFields() {
     type: "json" as const,
     operators: [...operatorsByType.json],
   }));
-  return { fields: [...fields, ...traitFields], traits, events };
+  return { fields: [...fields, ...traitFields], traits, events, unavailable };
 }

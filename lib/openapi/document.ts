@@ -10,6 +10,7 @@ import { deliveryOperations } from "./paths/delivery";
 import { experimentOperations } from "./paths/experiments";
 import { jobsOperations } from "./paths/jobs";
 import { membersOperations } from "./paths/members";
+import { modelsOperations } from "./paths/models";
 import { personalizedOperations } from "./paths/personalized";
 import { resourcesOperations } from "./paths/resources";
 import { segmentOperations } from "./paths/segments";
@@ -38,6 +39,7 @@ export const operations: Operation[] = [
   ...authOperations,
   ...changesOperations,
   ...webhookOperations,
+  ...modelsOperations,
 ];
 
 // Required mode (README, "Modes"): an API key as a bearer token, or Better Auth's session cookie.

@@ -51,14 +51,15 @@ export async function insertUsers(values: CreateUserInput[], db?: Database): Pro
   if (values.length === 0) return [];
   const executor = await dbOrDefault(db);
   const payload = JSON.stringify(values.map((value, ord) => ({ ...value, ord })));
-  // With a raw SELECT, drizzle lists every column of the table in schema order.
+  // With a raw SELECT, drizzle lists every column of the table in schema order; a new profile has no
+  // conversion_propensity until the propensity model scores it.
   const rows = await executor
     .insert(users)
     .select(
       sql`select gen_random_uuid(), r.external_id, r.email, r.name, r.age, r.location, r.gender,
         r.interests, r.purchase_count, r.total_spent, r.engagement_level, r.engagement_frequency,
-        r.avg_session_duration, r.last_active_at, r.interaction_score, r.content_preferences, r.traits,
-        now(), now()
+        r.avg_session_duration, r.last_active_at, r.interaction_score, r.content_preferences,
+        null::float8, r.traits, now(), now()
         from jsonb_to_recordset(${payload}::jsonb) as r(${userRecordType})
         order by r.ord`,
     )

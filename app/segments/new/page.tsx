@@ -1,12 +1,34 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { SegmentBuilder } from "@/components/criteria-builder/segment-builder";
+import { SegmentBuilder, type SegmentDraft } from "@/components/criteria-builder/segment-builder";
 import { requirePageVisitor } from "@/lib/auth/page-guard";
+import { parseCriteria } from "@/lib/criteria/parse-criteria";
 
 export const metadata: Metadata = { title: "New segment" };
 
-export default async function NewSegmentPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/**
+ * `?name=…&criteria=<JSON>` pre-fills the builder (Discover's "Create segment"). Criteria that do not
+ * parse are left out rather than half-loaded: the builder then starts empty.
+ */
+function draftOf(params: Record<string, string | string[] | undefined>): SegmentDraft | undefined {
+  const name = typeof params.name === "string" ? params.name.slice(0, 100) : "";
+  if (typeof params.criteria !== "string") return name ? { name, criteria: {} } : undefined;
+  try {
+    const criteria: unknown = JSON.parse(params.criteria);
+    if (criteria && typeof criteria === "object" && !Array.isArray(criteria) && parseCriteria(criteria).ok) {
+      return { name, criteria: criteria as Record<string, unknown> };
+    }
+  } catch {
+    // Not JSON: start from empty criteria.
+  }
+  return name ? { name, criteria: {} } : undefined;
+}
+
+export default async function NewSegmentPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePageVisitor();
+  const draft = draftOf(await searchParams);
   return (
     <div className="space-y-6">
       <div>
@@ -18,7 +40,7 @@ export default async function NewSegmentPage() {
           Describe who belongs in the segment; the estimate updates as you go.
         </p>
       </div>
-      <SegmentBuilder />
+      <SegmentBuilder draft={draft} />
     </div>
   );
 }

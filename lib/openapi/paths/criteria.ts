@@ -1,4 +1,5 @@
 import { criteriaFieldsSchema, estimateRequestSchema, estimateSchema } from "@/lib/criteria/api-schemas";
+import { discoverRequestSchema, discoverResultSchema } from "@/lib/discovery/schemas";
 import { jobSchema } from "@/lib/jobs/schemas";
 import {
   explainSchema,
@@ -25,6 +26,26 @@ export const criteriaOperations: Operation[] = [
     responses: {
       200: { description: "The audience size and a sample.", schema: estimateSchema },
       422: "Invalid criteria (the errors name each path), or the persona does not exist.",
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/segments/discover",
+    operationId: "discoverSegments",
+    scope: "segments:read",
+    summary: "Propose segments found by clustering a sample of profiles",
+    description:
+      "Draws up to `sample_size` profiles (seeded, in the database), standardizes the numeric fields and " +
+      "one-hot encodes the categorical ones, clusters them with k-means (k by silhouette, 2–12, unless " +
+      "given) and describes each cluster as criteria with a shallow decision tree. `precision` and `recall` " +
+      "say how well the criteria reproduce the cluster on the sample; `size` is the criteria's exact audience " +
+      "on all users. See docs/intelligence.md.",
+    tags,
+    body: discoverRequestSchema,
+    bodyRequired: false,
+    responses: {
+      200: { description: "The proposals, largest cluster first.", schema: discoverResultSchema },
+      422: "Invalid input (the errors name each field).",
     },
   },
   {
