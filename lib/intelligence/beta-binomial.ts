@@ -1,5 +1,5 @@
 import quantile from "@stdlib/stats-base-dists-beta-quantile";
-import { mean, variance } from "simple-statistics";
+import { sum } from "simple-statistics";
 
 /**
  * Empirical-Bayes Beta-Binomial shrinkage, shared by the content recommendations and the cross-segment
@@ -24,22 +24,25 @@ export const MAX_PRIOR_STRENGTH = 10_000;
 const MIN_UNITS = 3;
 
 /**
- * A Beta(α, β) prior for the units' true rates by the method of moments (Kleinman 1973, unweighted form):
- * the observed rates' variance minus the binomial noise expected from their sizes, m(1 − m)·mean(1/n), is
- * the spread of the true rates τ²; then α + β = m(1 − m)/τ² − 1. With no spread left the units are treated as
- * one rate (α + β capped at MAX_PRIOR_STRENGTH); with fewer than 3 units with trials, Beta(1, 1).
+ * A Beta(α, β) prior for the units' true rates by the size-weighted method of moments (Kleinman 1973):
+ * with m = Σx/Σn and S = Σ n(p − m)², E[S] = m(1 − m)(k − 1) + τ²(N − Σn²/N), which gives the spread of the
+ * true rates τ²; then α + β = m(1 − m)/τ² − 1. Weighting by size keeps a unit with 2 views out of the spread
+ * (unweighted moments let one lucky 2-of-2 unit flatten the prior). With no spread left the units are treated
+ * as one rate (α + β capped at MAX_PRIOR_STRENGTH); with fewer than 3 units with trials, Beta(1, 1).
  */
 export function fitBetaPrior(units: readonly Proportion[]): BetaPrior {
   const observed = units
     .filter((unit) => unit.trials > 0)
-    .map((unit) => ({ rate: Math.min(unit.successes, unit.trials) / unit.trials, trials: unit.trials }));
-  if (observed.length < MIN_UNITS)
+    .map((unit) => ({ successes: Math.min(unit.successes, unit.trials), trials: unit.trials }));
+  if (observed.length < MIN_UNITS) {
     return { alpha: 1, beta: 1, method: "uniform_too_few_units", units: observed.length };
-  const rates = observed.map((unit) => unit.rate);
+  }
+  const total = sum(observed.map((unit) => unit.trials));
   // Kept off 0 and 1 so that a prior over units that never (or always) succeed stays a proper Beta.
-  const m = Math.min(1 - 1e-6, Math.max(1e-6, mean(rates)));
-  const noise = m * (1 - m) * mean(observed.map((unit) => 1 / unit.trials));
-  const spread = variance(rates) - noise;
+  const m = Math.min(1 - 1e-6, Math.max(1e-6, sum(observed.map((unit) => unit.successes)) / total));
+  const scatter = sum(observed.map((unit) => unit.trials * (unit.successes / unit.trials - m) ** 2));
+  const effective = total - sum(observed.map((unit) => unit.trials ** 2)) / total;
+  const spread = effective > 0 ? (scatter - m * (1 - m) * (observed.length - 1)) / effective : 0;
   const strength =
     spread > 0 ? Math.min(MAX_PRIOR_STRENGTH, Math.max(1, (m * (1 - m)) / spread - 1)) : MAX_PRIOR_STRENGTH;
   return {

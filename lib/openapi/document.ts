@@ -5,6 +5,7 @@ import { analyticsOperations } from "./paths/analytics";
 import { criteriaOperations } from "./paths/criteria";
 import { deliveryOperations } from "./paths/delivery";
 import { experimentOperations } from "./paths/experiments";
+import { intelligenceOperations } from "./paths/intelligence";
 import { jobsOperations } from "./paths/jobs";
 import { membersOperations } from "./paths/members";
 import { personalizedOperations } from "./paths/personalized";
@@ -30,6 +31,7 @@ export const operations: Operation[] = [
   ...resourcesOperations,
   ...deliveryOperations,
   ...jobsOperations,
+  ...intelligenceOperations,
 ];
 
 type JsonSchema = Record<string, unknown>;
