@@ -32,6 +32,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <Link href="/segments/overlap" className="text-sm text-slate-700 hover:text-slate-900">
                 Overlap
               </Link>
+              <Link href="/insights" className="text-sm text-slate-700 hover:text-slate-900">
+                Insights
+              </Link>
               <Link href="/api-docs" className="text-sm text-slate-700 hover:text-slate-900">
                 API reference
               </Link>
