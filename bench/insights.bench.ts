@@ -1,6 +1,7 @@
 // Benchmark: forecast, content recommendations and insights at 1,000,000 users on PostgreSQL, timed on the
 // services the API calls. Its own database (bench_insights), dropped at the end.
-// Run: `npm run bench -- insights`; BENCH_USERS overrides the population, BENCH_SERVER_URL the server.
+// Run: `STATEMENT_TIMEOUT_MS=1800000 npm run bench -- insights` (building a million users takes longer than the
+// default 30 s statement timeout); BENCH_USERS overrides the population, BENCH_SERVER_URL the server.
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
