@@ -25,7 +25,7 @@ test("add a suggested content item as a variant", async ({ page, request }) => {
   const suggested = page.getByRole("region", { name: "Suggested content" });
   const item = suggested.getByRole("listitem").filter({ hasText: content.title });
   await expect(item).toContainText(`in ${source.segment_name}, which shares 100% of this segment's members`);
-  await item.getByRole("button", { name: `Add ${content.title} as variant` }).click();
+  await item.getByRole("button", { name: `Add as variant ${content.title}` }).click();
   const dialog = page.getByRole("dialog", { name: "Add variant" });
   await expect(dialog.getByLabel("Content")).toHaveValue(content.id);
   await dialog.getByLabel("Variant ID").fill("suggested");

@@ -46,12 +46,8 @@ export function SuggestedContent({
                 </p>
                 <p className="text-sm text-slate-600">{item.reason}</p>
               </div>
-              <Button
-                variant="secondary"
-                onClick={() => onAdd(item.content_id)}
-                aria-label={`Add ${item.title} as variant`}
-              >
-                Add as variant
+              <Button variant="secondary" onClick={() => onAdd(item.content_id)}>
+                Add as variant<span className="sr-only"> {item.title}</span>
               </Button>
             </li>
           ))}
