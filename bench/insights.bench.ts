@@ -15,7 +15,7 @@ import { recommendContent } from "@/lib/intelligence/recommendation-service";
 import { benchConfig, ensureUsers, openBenchDatabase } from "./support/database";
 import { median, timed } from "./support/stats";
 
-const DATABASE = "bench_insights";
+const DATABASE = process.env.BENCH_INSIGHTS_DATABASE ?? "bench_insights";
 const DAYS = 365;
 const SEGMENTS = 6;
 const CONTENT_PER_SEGMENT = 5;
@@ -69,7 +69,8 @@ async function seed(db: Awaited<ReturnType<typeof openBenchDatabase>>, users: nu
       select p.id, d::date as day,
         (500 + extract(doy from d) + 150 * sin(2 * pi() * extract(dow from d) / 7) + random() * 60)::int as views
       from personalized_content p
-      cross join generate_series(current_date - ${DAYS}, current_date - 1, interval '1 day') d
+      cross join generate_series((current_date - ${DAYS}::int)::timestamp, (current_date - 1)::timestamp,
+        interval '1 day') d
     ) daily`);
   await db.execute(sql`
     update personalized_content p set view_count = t.views, engagement_count = t.engagements, conversion_count = t.conversions

@@ -45,7 +45,8 @@ async function plantedSegments() {
   return { target, tech, own };
 }
 
-describe("GET /api/v1/segments/{id}/content-recommendations", () => {
+// Each test builds a small population and fits models: generous on a loaded machine.
+describe("GET /api/v1/segments/{id}/content-recommendations", { timeout: 120_000 }, () => {
   it("ranks the known best content first, shrinks a lucky handful of views and explains why", async () => {
     const { target, tech } = await plantedSegments();
     const body = await getRecommendations(target.id);

@@ -53,7 +53,8 @@ async function getForecast(segmentId: string, query: string) {
   return body;
 }
 
-describe("GET /api/v1/segments/{id}/forecast", () => {
+// Each test builds a small population and fits models: generous on a loaded machine.
+describe("GET /api/v1/segments/{id}/forecast", { timeout: 120_000 }, () => {
   it("forecasts a known trend and weekly season and beats the seasonal-naive baseline", async () => {
     const { segment, views } = await segmentWithHistory(84);
     const body = await getForecast(segment.id, "?metric=views&horizon=14");

@@ -81,9 +81,10 @@ beforeAll(async () => {
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   expect(JSON.stringify(res.body)).not.toMatch(/NaN|Infinity/);
   body = insightsSchema.parse(res.body);
-});
+}, 120_000);
 
-describe("GET /api/v1/insights", () => {
+// Each test builds a small population and fits models: generous on a loaded machine.
+describe("GET /api/v1/insights", { timeout: 120_000 }, () => {
   it("ranks segments by shrunk engagement and conversion: 2 of 2 does not top the list", () => {
     expect(body.segments_by_engagement[0].segment_id).toBe(names.strong);
     expect(body.segments_by_conversion[0].segment_id).toBe(names.strong);
