@@ -45,7 +45,7 @@ async function connect(): Promise<Connection> {
       connection: { statement_timeout: env.STATEMENT_TIMEOUT_MS },
     });
     const db = drizzlePostgres({ client, schema }) as unknown as Database;
-    await migratePostgres(db as never, { migrationsFolder });
+    await migrateWithoutTimeout(env.DATABASE_URL);
     const probe = async () => {
       const [row] = await client`show server_version`;
       return (row as { server_version?: string } | undefined)?.server_version;
@@ -80,6 +80,19 @@ async function connect(): Promise<Connection> {
     await client?.close().catch(() => {});
     unlock();
     throw error;
+  }
+}
+
+/**
+ * Migrations run on a connection of their own, without the API's statement timeout: a migration that
+ * rewrites a big table may take longer than any request should, and a cancelled one would stop the start.
+ */
+async function migrateWithoutTimeout(url: string): Promise<void> {
+  const client = postgres(url, { max: 1, onnotice: () => {}, connection: { statement_timeout: 0 } });
+  try {
+    await migratePostgres(drizzlePostgres({ client, schema }) as never, { migrationsFolder });
+  } finally {
+    await client.end();
   }
 }
 

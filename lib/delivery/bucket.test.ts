@@ -50,10 +50,12 @@ describe("armForBucket", () => {
           const arm = armForBucket(list, bucket);
           counts.set(arm?.id ?? "none", (counts.get(arm?.id ?? "none") ?? 0) + 1);
         }
+        // Each arm's count is a difference of two rounded-up boundaries: within 1 of its exact share,
+        // give or take the floating-point error of computing that share here.
         weights.forEach((weight, i) => {
           expect(
             Math.abs((counts.get(String(i)) ?? 0) - (weight / total) * BUCKET_COUNT),
-          ).toBeLessThanOrEqual(1);
+          ).toBeLessThanOrEqual(1 + 1e-9);
         });
       }),
       { numRuns: 50 },

@@ -27,8 +27,12 @@ const globalForScheduler = globalThis as unknown as { audienceSegmentsScheduler?
 /**
  * Starts every job on its interval inside the server process. A pass never overlaps the previous one of
  * the same job (the next is scheduled only when it ends), and a failed pass is logged, not fatal.
+ * `runPass` is runJobOnce (a transaction holding the job's lock); tests of the timing pass their own.
  */
-export function startScheduler(jobs: ScheduledJob[]): { stop: () => void } {
+export function startScheduler(
+  jobs: ScheduledJob[],
+  runPass: (job: ScheduledJob) => Promise<unknown> = runJobOnce,
+): { stop: () => void } {
   globalForScheduler.audienceSegmentsScheduler?.stop();
   const timers = new Map<string, NodeJS.Timeout>();
   let stopped = false;
@@ -36,7 +40,7 @@ export function startScheduler(jobs: ScheduledJob[]): { stop: () => void } {
     if (stopped || job.intervalSeconds <= 0) return;
     const timer = setTimeout(async () => {
       try {
-        await runJobOnce(job);
+        await runPass(job);
       } catch (error) {
         const code = (error as { code?: string }).code;
         console.error(`Scheduled job ${job.name} failed${code ? ` (SQLSTATE ${code})` : ""}`);
