@@ -108,7 +108,7 @@ function writeSection(
     `\`npm run bench -- insights\`, ${new Date().toISOString().slice(0, 10)}: ${users.toLocaleString("en-US")} users on PostgreSQL ${version}`,
     `(${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "CPU"}, load average ${load}: other work shared the CPUs). One segment`,
     `holds every user (one join event each, spread over a year), five more hold overlapping halves; ${SEGMENTS * CONTENT_PER_SEGMENT} content`,
-    `items with a year of daily figures; ${VIEWERS.toLocaleString("en-US")} users with content events. Timed: the services the API`,
+    `items with a year of daily figures; ${Math.min(VIEWERS, users).toLocaleString("en-US")} users with content events. Timed: the services the API`,
     `calls (reads and model fits), ${RUNS} runs after a warm-up, on the all-users segment.`,
     "",
     "| what | median | min | max |",
