@@ -42,6 +42,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <Link href="/segments/discover" className="text-sm text-slate-700 hover:text-slate-900">
                 Discover
               </Link>
+              <Link href="/insights" className="text-sm text-slate-700 hover:text-slate-900">
+                Insights
+              </Link>
               <Link href="/api-docs" className="text-sm text-slate-700 hover:text-slate-900">
                 API reference
               </Link>

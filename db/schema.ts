@@ -511,7 +511,6 @@ export const webhookDeliveries = pgTable(
 export type Webhook = typeof webhooks.$inferSelect;
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
 
-
 // ---- issue 14: conversion propensity (discover) ----
 
 /**

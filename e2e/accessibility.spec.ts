@@ -1,4 +1,5 @@
 import { expectNoAxeViolations } from "./axe";
+import { segmentsWithSuggestion, segmentWithViewHistory } from "./intelligence-fixtures";
 import {
   addMembers,
   createContent,
@@ -125,4 +126,26 @@ test("every dialog has no axe violation", async ({ page, request }) => {
   await expectNoAxeViolations(page, "the Delete segment dialog");
   await deleteDialog.getByRole("button", { name: "Cancel" }).click();
   await expect(deleteDialog).toBeHidden();
+});
+
+test("the forecast, the suggested content and the insights page have no axe violation", async ({
+  page,
+  request,
+}) => {
+  const segment = await segmentWithViewHistory(request);
+  await page.goto(`/segments/${segment.id}`);
+  const forecast = page.getByRole("region", { name: "Forecast" });
+  await forecast.scrollIntoViewIfNeeded();
+  // The chart's code loads only when the section nears the viewport: allow for a busy machine.
+  await expect(forecast.getByRole("figure")).toBeVisible({ timeout: 90_000 });
+  await expectNoAxeViolations(page, "the Overview's forecast");
+
+  const { target, content } = await segmentsWithSuggestion(request);
+  await page.goto(`/segments/${target.id}?tab=content`);
+  await expect(page.getByRole("region", { name: "Suggested content" })).toContainText(content.title);
+  await expectNoAxeViolations(page, "the suggested content");
+
+  await page.goto("/insights");
+  await expect(page.getByRole("table", { name: "By engagement" })).toBeVisible();
+  await expectNoAxeViolations(page, "the insights page");
 });

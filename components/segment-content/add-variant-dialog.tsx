@@ -16,15 +16,24 @@ interface AddVariantDialogProps {
   hasControl: boolean;
   onClose: () => void;
   onAdded: (message: string) => void;
+  /** Pre-selects a content item (a suggestion's "Add as variant"). */
+  initialContentId?: string;
 }
 
 const emptyForm = { content_id: "", variant_id: "", is_control: false };
 
 /** Links a piece of content to the segment as an A/B variant or as the control group. */
-export function AddVariantDialog({ segmentId, open, hasControl, onClose, onAdded }: AddVariantDialogProps) {
+export function AddVariantDialog({
+  segmentId,
+  open,
+  hasControl,
+  onClose,
+  onAdded,
+  initialContentId,
+}: AddVariantDialogProps) {
   const content = useContentList({ limit: 500 }, open);
   const create = useCreatePersonalizedContent(segmentId);
-  const [form, setForm] = useState(emptyForm);
+  const [form, setForm] = useState({ ...emptyForm, content_id: initialContentId ?? "" });
 
   const problem = create.error instanceof ApiProblem ? create.error : undefined;
   const submit = (event: FormEvent) => {

@@ -1,5 +1,6 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Can } from "@/components/auth/can";
 import { useExperiment } from "@/components/hooks/use-experiment";
@@ -17,11 +18,15 @@ import { controlFirst } from "./experiment-labels";
 import { ExperimentSection } from "./experiment-result";
 import { ExperimentTimelineSection } from "./experiment-timeline-section";
 import { PersonalizedContentList } from "./personalized-content-list";
+import { SuggestedContent } from "./suggested-content";
 import { TrafficSplitEditor } from "./traffic-split-editor";
 
 export function ContentTab({ segment }: { segment: Segment }) {
   const content = usePersonalizedContent(segment.id);
   const [adding, setAdding] = useState(false);
+  // The suggestion whose "Add as variant" opened the dialog (pre-selected there); undefined for the blank form.
+  const [suggested, setSuggested] = useState<string | undefined>();
+  const queryClient = useQueryClient();
   const [announcement, setAnnouncement] = useState("");
   const hasControl = content.data?.items.some((item) => item.is_control) ?? false;
 
@@ -34,7 +39,14 @@ export function ContentTab({ segment }: { segment: Segment }) {
             Personalized content
           </h2>
           <Can scope="content:write">
-            <Button onClick={() => setAdding(true)}>Add variant</Button>
+            <Button
+              onClick={() => {
+                setSuggested(undefined);
+                setAdding(true);
+              }}
+            >
+              Add variant
+            </Button>
           </Can>
         </div>
         {announcement ? <p className="text-sm text-slate-700">{announcement}</p> : null}
@@ -50,6 +62,13 @@ export function ContentTab({ segment }: { segment: Segment }) {
           <PersonalizedContentList items={content.data.items} />
         )}
       </section>
+      <SuggestedContent
+        segmentId={segment.id}
+        onAdd={(contentId) => {
+          setSuggested(contentId);
+          setAdding(true);
+        }}
+      />
       {content.data && content.data.items.length > 0 ? (
         <AbTestSection segmentId={segment.id} items={controlFirst(content.data.items)} />
       ) : null}
@@ -67,11 +86,18 @@ export function ContentTab({ segment }: { segment: Segment }) {
         <ExperimentTimelineSection segmentId={segment.id} items={controlFirst(content.data.items)} />
       ) : null}
       <AddVariantDialog
+        key={suggested ?? "blank"}
         segmentId={segment.id}
         open={adding}
         hasControl={hasControl}
+        initialContentId={suggested}
         onClose={() => setAdding(false)}
-        onAdded={setAnnouncement}
+        onAdded={(message) => {
+          setAnnouncement(message);
+          void queryClient.invalidateQueries({
+            queryKey: ["content-recommendations", { segment_id: segment.id }],
+          });
+        }}
       />
     </div>
   );

@@ -8,6 +8,7 @@ import { ErrorState, LoadingState } from "@/components/ui/states";
 import { AnalyzePanel } from "./analyze-panel";
 import { ContentPerformanceChart } from "./content-performance-chart";
 import { EngagementTrendChart } from "./engagement-trend-chart";
+import { ForecastSection } from "./forecast-section";
 import { KeyFigures } from "./key-figures";
 import { MemberGrowthChart } from "./member-growth-chart";
 import { RecommendationList } from "./recommendation-list";
@@ -49,6 +50,7 @@ export function OverviewTab({ segment }: { segment: Segment }) {
           </div>
           <ContentPerformanceChart items={analytics.data.top_performing_content} />
           <RecommendationList recommendations={analytics.data.recommendations} />
+          <ForecastSection segmentId={segment.id} />
         </div>
       )}
     </div>

@@ -988,6 +988,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/segments/{segment_id}/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Forecast a segment's daily metric
+         * @description Additive Holt-Winters (weekly season and trend) fitted to the segment's complete days (the Overview's daily series, or members at the end of each day), with 80% and 95% prediction intervals, and a backtest on the last `horizon` days against the seasonal-naive baseline (MAPE in percent; days whose actual is 0 are left out). Under three weeks of history: 200 with `forecast: []` and a `reason`.
+         */
+        get: operations["getSegmentForecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{segment_id}/content-recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Suggest content for a segment
+         * @description Content not yet used in this segment, ranked by expected engagement here: its engagement in other segments, shrunk toward a Beta prior fitted across every segment × content, each segment's evidence weighted by its similarity to this one (member overlap and criteria conditions). With a 95% interval and a sentence of reason.
+         */
+        get: operations["getContentRecommendations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cross-segment insights
+         * @description Segments ranked by engagement and by conversion, shrunk toward an empirical-Bayes prior across segments (with 95% intervals); criteria conditions and profile values that go with higher engagement (lift with a 95% interval); members offered competing personalized content by two or more segments, and the segment pairs that cause most of it.
+         */
+        get: operations["getInsights"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2479,6 +2539,188 @@ export interface components {
             scored: number;
             /** Format: date-time */
             trained_at: string;
+        };
+        SegmentForecast: {
+            /** Format: uuid */
+            segment_id: string;
+            /** @enum {string} */
+            metric: "views" | "engagement_rate" | "conversions" | "member_count";
+            horizon: number;
+            /** @description The model and how it was fitted. */
+            method: string;
+            /** @description The fitted smoothing parameters; null without a forecast. */
+            parameters: {
+                alpha: number;
+                beta: number;
+                gamma: number;
+                period: number;
+            } | null;
+            history: {
+                /** @description A UTC day, YYYY-MM-DD. */
+                date: string;
+                value: number;
+            }[];
+            forecast: {
+                /** @description A UTC day, YYYY-MM-DD. */
+                date: string;
+                value: number;
+                lower_80: number;
+                upper_80: number;
+                lower_95: number;
+                upper_95: number;
+            }[];
+            backtest: {
+                /** @description Mean absolute percentage error (percent) of the model on the held-out last `horizon` days. */
+                mape: number | null;
+                /** @description The same for the seasonal-naive baseline. */
+                baseline_mape: number | null;
+                /** @constant */
+                baseline: "seasonal_naive";
+                /** @description Held-out days the errors are averaged over. */
+                days: number;
+                /** @description Held-out days whose actual value is 0 (a percentage error is undefined there), left out of both. */
+                zero_days_excluded: number;
+                /** @description The model's MAPE is below the baseline's. */
+                beats_baseline: boolean | null;
+                /** @description Why the errors are null, when they are. */
+                reason: string | null;
+            };
+            /** @description Why `forecast` is empty, when it is. */
+            reason: string | null;
+        };
+        ContentRecommendations: {
+            /** Format: uuid */
+            segment_id: string;
+            prior: components["schemas"]["BetaPrior"];
+            items: {
+                /** Format: uuid */
+                content_id: string;
+                title: string;
+                content_type: string;
+                /** @description Expected engagement per view in this segment: the posterior mean (fraction 0–1). */
+                expected_engagement: number;
+                /** @description 2.5% quantile of the posterior (fraction 0–1). */
+                lower_95: number;
+                /** @description 97.5% quantile of the posterior (fraction 0–1). */
+                upper_95: number;
+                evidence: {
+                    /** @description Other segments the content has views in. */
+                    segments: number;
+                    views: number;
+                    engagements: number;
+                    /** @description Views after weighting each segment by its similarity to this one. */
+                    effective_views: number;
+                };
+                top_source: {
+                    /** Format: uuid */
+                    segment_id: string;
+                    segment_name: string;
+                    /** @description The content's observed engagement per view there (fraction 0–1). */
+                    engagement: number;
+                    views: number;
+                    /** @description Share of this segment's members who are also in that segment (fraction 0–1). */
+                    shared_members: number;
+                    /** @description Jaccard index of the two segments' criteria conditions (fraction 0–1). */
+                    criteria_similarity: number;
+                };
+                reason: string;
+            }[];
+        };
+        BetaPrior: {
+            alpha: number;
+            beta: number;
+            /** @description The prior's mean rate (fraction 0–1). */
+            mean: number;
+            /** @enum {string} */
+            method: "method_of_moments" | "no_between_unit_spread" | "uniform_too_few_units";
+            /** @description Units (segment × content, or segments) the prior was fitted on. */
+            units: number;
+        };
+        Insights: {
+            priors: {
+                engagement: components["schemas"]["BetaPrior"];
+                conversion: components["schemas"]["BetaPrior"];
+            };
+            segments_by_engagement: {
+                /** Format: uuid */
+                segment_id: string;
+                segment_name: string;
+                views: number;
+                /** @description Engagements or conversions, by list. */
+                successes: number;
+                /** @description Successes per view as counted; 0 without views (fraction 0–1). */
+                observed_rate: number;
+                /** @description Posterior mean, shrunk toward the prior fitted across segments (fraction 0–1). */
+                estimate: number;
+                /** @description 2.5% posterior quantile (fraction 0–1). */
+                lower_95: number;
+                /** @description 97.5% posterior quantile (fraction 0–1). */
+                upper_95: number;
+            }[];
+            segments_by_conversion: {
+                /** Format: uuid */
+                segment_id: string;
+                segment_name: string;
+                views: number;
+                /** @description Engagements or conversions, by list. */
+                successes: number;
+                /** @description Successes per view as counted; 0 without views (fraction 0–1). */
+                observed_rate: number;
+                /** @description Posterior mean, shrunk toward the prior fitted across segments (fraction 0–1). */
+                estimate: number;
+                /** @description 2.5% posterior quantile (fraction 0–1). */
+                lower_95: number;
+                /** @description 97.5% posterior quantile (fraction 0–1). */
+                upper_95: number;
+            }[];
+            conditions: {
+                /** @description Canonical: field, operator, value. */
+                condition: string;
+                label: string;
+                /** @description Segments whose criteria require it. */
+                segments: number;
+                views: number;
+                engagements: number;
+                /** @description Engagement rate with it (fraction 0–1). */
+                rate: number;
+                /** @description Engagement rate without it (fraction 0–1). */
+                rate_without: number;
+                /** @description rate / rate_without; null when either has no engagement. */
+                lift: number | null;
+                lift_lower_95: number | null;
+                lift_upper_95: number | null;
+            }[];
+            profile_values: {
+                field: string;
+                value: string;
+                /** @description Users with this value who saw personalized content. */
+                users: number;
+                engaged_users: number;
+                /** @description Engagement rate with it (fraction 0–1). */
+                rate: number;
+                /** @description Engagement rate without it (fraction 0–1). */
+                rate_without: number;
+                /** @description rate / rate_without; null when either has no engagement. */
+                lift: number | null;
+                lift_lower_95: number | null;
+                lift_upper_95: number | null;
+            }[];
+            competing_content: {
+                /** @description Active segments delivering personalized content. */
+                running_segments: number;
+                /** @description Members of two or more of them: they are offered competing content. */
+                users: number;
+                /** @description Pairs of those segments sharing the most members. */
+                pairs: {
+                    /** Format: uuid */
+                    segment_a: string;
+                    segment_a_name: string;
+                    /** Format: uuid */
+                    segment_b: string;
+                    segment_b_name: string;
+                    shared_members: number;
+                }[];
+            };
         };
     };
     responses: never;
@@ -8322,6 +8564,236 @@ export interface operations {
             };
             /** @description The key or the member's role lacks the scope needed. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's rate limit is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSegmentForecast: {
+        parameters: {
+            query?: {
+                /** @description The daily series: views, engagement_rate (percent), conversions (from the segment's content), member_count (members at the end of each day). */
+                metric?: "views" | "engagement_rate" | "conversions" | "member_count";
+                /** @description Days to forecast after the last complete day, 1 to 60. */
+                horizon?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The segment's id. */
+                segment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description History, forecast and backtest. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentForecast"];
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or expired API key (required mode). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key or the member's role lacks the scope needed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such segment. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid id, unknown metric or horizon out of bounds. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's rate limit is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getContentRecommendations: {
+        parameters: {
+            query?: {
+                /** @description Suggestions returned, 1 to 50. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The segment's id. */
+                segment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ranked suggestions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContentRecommendations"];
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or expired API key (required mode). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key or the member's role lacks the scope needed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such segment. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid id or query. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key's rate limit is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInsights: {
+        parameters: {
+            query?: {
+                /** @description Rows per list, 1 to 100. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The insights. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Insights"];
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or expired API key (required mode). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key or the member's role lacks the scope needed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid query. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

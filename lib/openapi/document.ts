@@ -8,6 +8,7 @@ import { changesOperations } from "./paths/changes";
 import { criteriaOperations } from "./paths/criteria";
 import { deliveryOperations } from "./paths/delivery";
 import { experimentOperations } from "./paths/experiments";
+import { intelligenceOperations } from "./paths/intelligence";
 import { jobsOperations } from "./paths/jobs";
 import { membersOperations } from "./paths/members";
 import { modelsOperations } from "./paths/models";
@@ -40,6 +41,7 @@ export const operations: Operation[] = [
   ...changesOperations,
   ...webhookOperations,
   ...modelsOperations,
+  ...intelligenceOperations,
 ];
 
 // Required mode (README, "Modes"): an API key as a bearer token, or Better Auth's session cookie.
