@@ -7,6 +7,7 @@ import { applyRetention } from "@/lib/retention/retention-job";
 import { runDispatcherPass } from "@/lib/webhooks/dispatcher";
 import { deliveryPageSchema, webhookSchema, webhookWithSecretSchema } from "@/lib/webhooks/schemas";
 import { api } from "../support/api";
+import { bearer, keyWith, TEST_AUTH_SECRET } from "../support/auth";
 import { uniqueName } from "../support/factories";
 import { seedUsers } from "../support/seed-users";
 import { headerRecord, startReceiver } from "../support/webhook-receiver";
@@ -105,22 +106,28 @@ describe("webhooks CRUD", () => {
 
   it("refuses private and loopback URLs in required auth mode unless WEBHOOK_ALLOW_PRIVATE=true", async () => {
     process.env.AUTH_MODE = "required";
-    for (const url of [
-      "http://127.0.0.1:9/x",
-      "http://10.1.2.3/x",
-      "http://[::1]/x",
-      "http://169.254.169.254/",
-    ]) {
-      const res = await api("POST", "/api/v1/webhooks", { url });
-      expect(res.status, url).toBe(422);
-      expect(res.body.errors[0].field).toBe("url");
+    process.env.AUTH_SECRET = TEST_AUTH_SECRET;
+    try {
+      const admin = bearer((await keyWith(["admin"])).key);
+      const create = (url: string) => api("POST", "/api/v1/webhooks", { url }, { headers: admin });
+      for (const url of [
+        "http://127.0.0.1:9/x",
+        "http://10.1.2.3/x",
+        "http://[::1]/x",
+        "http://169.254.169.254/",
+      ]) {
+        const res = await create(url);
+        expect(res.status, url).toBe(422);
+        expect(res.body.errors[0].field).toBe("url");
+      }
+      expect((await create("http://localhost:9/x")).status).toBe(422);
+      process.env.WEBHOOK_ALLOW_PRIVATE = "true";
+      expect((await create("http://127.0.0.1:9/x")).status).toBe(201);
+    } finally {
+      process.env.AUTH_MODE = "local";
+      delete process.env.AUTH_SECRET;
+      delete process.env.WEBHOOK_ALLOW_PRIVATE;
     }
-    const localhost = await api("POST", "/api/v1/webhooks", { url: "http://localhost:9/x" });
-    expect(localhost.status).toBe(422);
-    process.env.WEBHOOK_ALLOW_PRIVATE = "true";
-    expect((await api("POST", "/api/v1/webhooks", { url: "http://127.0.0.1:9/x" })).status).toBe(201);
-    process.env.AUTH_MODE = "local";
-    delete process.env.WEBHOOK_ALLOW_PRIVATE;
     expect((await api("POST", "/api/v1/webhooks", { url: "http://127.0.0.1:9/x" })).status).toBe(201);
   });
 });
