@@ -190,6 +190,8 @@ const formatExamples: Record<string, unknown> = {
 
 /** A plausible value for a schema: its example, default or first enum value, else one built from its type. */
 export function exampleValue(input: JsonSchema, doc: OpenApiDocument, depth = 0): unknown {
+  // A nullable field carries its examples beside the anyOf that withoutNull unwraps.
+  if (input.examples?.length) return input.examples[0];
   const schema = resolve(withoutNull(input).schema, doc);
   if (schema.examples?.length) return schema.examples[0];
   if (schema.default !== undefined && schema.default !== null) return schema.default;

@@ -17,7 +17,10 @@ export const createApiKeySchema = z
       .refine((value) => value === null || Date.parse(value) > Date.now(), {
         message: "expires_at must be in the future",
       })
-      .describe("When the key stops working (any future time); null never expires."),
+      .meta({
+        description: "When the key stops working (any future time); null never expires.",
+        examples: ["2099-12-31T23:59:59Z"],
+      }),
   })
   .strict()
   .meta({

@@ -2315,6 +2315,7 @@ export interface components {
             /**
              * @description When the key stops working (any future time); null never expires.
              * @default null
+             * @example 2099-12-31T23:59:59Z
              */
             expires_at?: string | null;
         };
@@ -2454,7 +2455,10 @@ export interface components {
              * @default true
              */
             enabled?: boolean;
-            /** @description The signing secret in the Standard Webhooks form (`whsec_…`). Generated when left out. */
+            /**
+             * @description The signing secret in the Standard Webhooks form (`whsec_…`). Generated when left out.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
             secret?: string;
         };
         WebhookList: {
@@ -2489,7 +2493,10 @@ export interface components {
             events?: ("segment.member_joined" | "segment.member_left" | "segment.updated")[];
             /** @description A disabled webhook receives nothing new (pending deliveries still go). */
             enabled?: boolean;
-            /** @description A new signing secret; receivers must switch to it. */
+            /**
+             * @description A new signing secret; receivers must switch to it.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
             secret?: string;
         };
         WebhookDeliveryPage: {

@@ -8,7 +8,10 @@ export const deliveryStatuses = ["pending", "delivered", "failed"] as const;
 const secret = z
   .string()
   .regex(/^whsec_[A-Za-z0-9+/]{32,88}={0,2}$/, "Must be whsec_ followed by 24 to 64 bytes in base64")
-  .describe("The signing secret in the Standard Webhooks form (`whsec_…`). Generated when left out.");
+  .meta({
+    description: "The signing secret in the Standard Webhooks form (`whsec_…`). Generated when left out.",
+    examples: ["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"],
+  });
 
 const url = z
   .url({ protocol: /^https?$/ })
