@@ -1,8 +1,8 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useEffect, useRef, useState } from "react";
 import { useExperimentTimeline } from "@/components/hooks/use-experiment";
+import { useNearViewport } from "@/components/hooks/use-near-viewport";
 import type { PersonalizedContent } from "@/components/hooks/use-personalized-content";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { ExperimentHistory } from "./experiment-history";
@@ -14,29 +14,6 @@ const ExperimentTimelineCharts = dynamic(() => import("./experiment-timeline-cha
   ssr: false,
   loading: () => <LoadingState label="Loading the charts…" />,
 });
-
-/** True once the element has come within a screen of the viewport (and stays true). */
-function useNearViewport<Element extends HTMLElement>() {
-  const ref = useRef<Element>(null);
-  const [near, setNear] = useState(false);
-  useEffect(() => {
-    const element = ref.current;
-    if (!element || near) return;
-    if (typeof IntersectionObserver === "undefined") {
-      setNear(true);
-      return;
-    }
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) setNear(true);
-      },
-      { rootMargin: "100% 0px" },
-    );
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [near]);
-  return { ref, near };
-}
 
 /** Exposures and allocations over time, and the list of every change to the experiment. */
 export function ExperimentTimelineSection({

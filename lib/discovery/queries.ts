@@ -3,27 +3,10 @@ import { sql } from "drizzle-orm";
 import { type Database, dbOrDefault } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import type { User } from "@/db/schema";
+import type { Profile } from "@/lib/criteria/evaluate";
 
-/** The profile values discovery reads (and the criteria oracle needs to score its proposals). */
-export type SampledProfile = Pick<
-  User,
-  | "id"
-  | "age"
-  | "location"
-  | "gender"
-  | "interests"
-  | "content_preferences"
-  | "purchase_count"
-  | "total_spent"
-  | "engagement_level"
-  | "engagement_frequency"
-  | "avg_session_duration"
-  | "last_active_at"
-  | "interaction_score"
-  | "created_at"
-  | "conversion_propensity"
-  | "traits"
->;
+/** The profile values discovery reads: what the criteria oracle needs to score its proposals, and the id. */
+export type SampledProfile = Profile & Pick<User, "id">;
 
 /**
  * Up to `size` profiles in an order fixed by the seed: md5 of the seed and the id is a hash no one chose, so
