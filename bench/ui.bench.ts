@@ -84,6 +84,10 @@ async function pages(baseUrl: string): Promise<Array<{ name: string; path: strin
     { name: "Edit segment", path: `${segmentPath}/edit` },
     { name: "Overlap", path: "/segments/overlap" },
     { name: "API reference", path: "/api-docs" },
+    { name: "Activity", path: "/activity" },
+    { name: "Webhooks", path: "/webhooks" },
+    { name: "Discover", path: "/segments/discover" },
+    { name: "Insights", path: "/insights" },
   ];
   // BENCH_UI_PAGES="Segments list,Segment: Overview" measures only the pages named.
   const wanted = process.env.BENCH_UI_PAGES?.split(",").map((name) => name.trim());
