@@ -77,7 +77,7 @@ test("an admin adds a viewer, who sees no write controls and signs out", async (
   await form.getByLabel("Password").fill("viewer-password-1");
   await form.getByLabel("Role").selectOption("viewer");
   await form.getByRole("button", { name: "Add member" }).click();
-  await expect(page.getByRole("cell", { name: email })).toBeVisible();
+  await expect(page.getByRole("cell", { name: email, exact: true })).toBeVisible();
 
   const context = await browser.newContext();
   const viewer = await context.newPage();
