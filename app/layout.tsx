@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { AccountMenu } from "@/components/auth/account-menu";
 import { HeaderPreview } from "@/components/preview/header-preview";
+import { Link } from "@/components/ui/link";
+import { pageMe } from "@/lib/auth/page-guard";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -11,7 +12,8 @@ export const metadata: Metadata = {
   description: "Group your audience, target personalized content, run A/B tests and see what works.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const me = await pageMe();
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
@@ -21,7 +23,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
-        <Providers>
+        <Providers me={me}>
           <header className="border-b border-slate-200 bg-white">
             <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-6 px-6 py-3">
               <Link href="/segments" className="font-semibold text-indigo-700">

@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { useAuditLog } from "@/components/hooks/use-audit-log";
+import { Link } from "@/components/ui/link";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { ActivityTable } from "./activity-table";
 

@@ -1,8 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { useMe, useSignOut } from "@/components/hooks/use-me";
 import { Button } from "@/components/ui/button";
+import { Link } from "@/components/ui/link";
 
 /** The header's right end: the local-mode notice, or who is signed in with the settings (admins) and sign-out. */
 export function AccountMenu() {

@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { useSegment } from "@/components/hooks/use-segment";
+import { Link } from "@/components/ui/link";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { ApiProblem } from "@/lib/client/api-client";
 import { SegmentBuilder } from "./segment-builder";

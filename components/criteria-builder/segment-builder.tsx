@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useMemo, useState } from "react";
 import { useCriteriaFields } from "@/components/hooks/use-criteria-fields";
@@ -8,6 +7,7 @@ import { useUpdateSegment } from "@/components/hooks/use-segment";
 import { type Segment, useCreateSegment } from "@/components/hooks/use-segments";
 import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox-field";
+import { Link } from "@/components/ui/link";
 import type { TagOption } from "@/components/ui/tag-picker";
 import { parseCriteria } from "@/lib/criteria/parse-criteria";
 import { GroupEditor } from "./advanced-rules";

@@ -1,10 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { type FormEvent, useState } from "react";
 import { type DiscoveryProposal, useDiscover } from "@/components/hooks/use-discover";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { Link } from "@/components/ui/link";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { ApiProblem } from "@/lib/client/api-client";
 import { CriteriaSummary } from "./criteria-summary";

@@ -6,10 +6,13 @@ import { type ApiSchema, api, unwrap } from "@/lib/client/api";
 
 export type Me = ApiSchema<"Me">;
 
+/** The layout seeds this key with the visitor the server rendered for (app/providers.tsx). */
+export const meQueryKey = ["me"] as const;
+
 /** The caller (mode, role, scopes); null when nobody is signed in (required mode). */
 export function useMe() {
   return useQuery({
-    queryKey: ["me"],
+    queryKey: meQueryKey,
     queryFn: async ({ signal }) => {
       const { data, response } = await api.GET("/api/v1/me", { signal });
       if (response.status === 401) return null;

@@ -7,6 +7,7 @@ import type { Segment } from "@/components/hooks/use-segments";
 import { formatInteger } from "@/components/segment-page/format";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Announcer, EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import { firstMembersQuery } from "@/lib/members/schemas";
 import { AddMemberForm } from "./add-member-form";
 import { CsvImport } from "./csv-import";
 import { ExplainDialog } from "./explain-dialog";
@@ -16,7 +17,7 @@ import { PopulatePanel } from "./populate-panel";
 import { RemoveMemberDialog } from "./remove-member-dialog";
 
 export function MembersTab({ segment }: { segment: Segment }) {
-  const [query, setQuery] = useState<Omit<MembersQuery, "cursor">>({ limit: 25, sort: "-joined_at" });
+  const [query, setQuery] = useState<Omit<MembersQuery, "cursor">>(firstMembersQuery);
   // Keyset paging: the cursors of the pages before the current one (the first page has none), so
   // "Previous" goes back exactly and every page costs the same however deep it is.
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);

@@ -1,10 +1,10 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useSegment } from "@/components/hooks/use-segment";
 import { OverviewTab } from "@/components/segment-overview/overview-tab";
+import { Link } from "@/components/ui/link";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { Tabs } from "@/components/ui/tabs";
 import { SegmentHeader } from "./segment-header";

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { SegmentActivity } from "@/components/activity/segment-activity";
@@ -10,6 +9,7 @@ import type { Segment } from "@/components/hooks/use-segments";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
+import { Link } from "@/components/ui/link";
 import { Announcer } from "@/components/ui/states";
 import { SegmentDestinations } from "@/components/webhooks/segment-destinations";
 import { ApiProblem } from "@/lib/client/api-client";

@@ -1,10 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { Can } from "@/components/auth/can";
 import { usePersonas } from "@/components/hooks/use-personas";
 import { useSegments } from "@/components/hooks/use-segments";
 import { Button } from "@/components/ui/button";
+import { Link } from "@/components/ui/link";
 import { Announcer, EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { Pagination } from "./pagination";
 import { SegmentFilters } from "./segment-filters";

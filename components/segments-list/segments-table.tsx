@@ -1,6 +1,6 @@
-import Link from "next/link";
 import type { SegmentListItem } from "@/components/hooks/use-segments";
 import { Badge } from "@/components/ui/badge";
+import { Link } from "@/components/ui/link";
 
 const statusTone = { active: "green", paused: "amber", archived: "gray" } as const;
 const integer = new Intl.NumberFormat("en-US");

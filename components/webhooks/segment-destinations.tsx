@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { useWebhooks } from "@/components/hooks/use-webhooks";
+import { Link } from "@/components/ui/link";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { eventLabels } from "./webhook-form";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ErrorState } from "@/components/ui/states";
 
 export default function SegmentError({ error, retry }: { error: Error; retry: () => void }) {

@@ -5,6 +5,8 @@ import { getSegmentAnalytics } from "@/lib/analytics/service";
 import { ApiError } from "@/lib/api/errors";
 import { parseId } from "@/lib/api/request";
 import { serialize } from "@/lib/api/response";
+import { firstMembersQuery, listMembersQuery, memberPageSchema } from "@/lib/members/schemas";
+import { listMembers } from "@/lib/members/service";
 import { segmentSchema } from "@/lib/segments/schemas";
 import { getSegment } from "@/lib/segments/service";
 
@@ -13,9 +15,11 @@ const DEFAULT_ANALYTICS_DAYS = 30;
 
 /**
  * Reads on the server what the segment page's first screen shows, under the query keys its hooks use
- * (useSegment, useSegmentAnalytics) and in the shape the API answers with (its documented schemas), so the page arrives complete and the browser neither shows a spinner
- * nor asks the API again for data the server already had. The Overview tab's analytics are read only when
- * that tab is the one opening. A missing or malformed id is left to the client, which shows the API's
+ * (useSegment, useSegmentAnalytics, useMembers) and in the shape the API answers with (its documented
+ * schemas), so the page arrives complete and the browser neither shows a spinner nor asks the API again for
+ * data the server already had. The Overview tab's analytics are read only when that tab is the one opening,
+ * the Members tab's first page only when that one is: its table then renders with the tab's code instead of
+ * arriving later and pushing the forms below it down. A missing or malformed id is left to the client, which shows the API's
  * problem with a way back to the list.
  */
 export async function prefetchSegmentPage(
@@ -29,10 +33,13 @@ export async function prefetchSegmentPage(
   } catch {
     return dehydrate(queryClient);
   }
-  const [segment, analytics] = await Promise.all([
+  const [segment, analytics, members] = await Promise.all([
     getSegment(id).catch(ignoreApiError),
     tab === undefined || tab === "overview"
       ? getSegmentAnalytics(id, DEFAULT_ANALYTICS_DAYS).catch(ignoreApiError)
+      : undefined,
+    tab === "members"
+      ? listMembers(id, listMembersQuery.parse(firstMembersQuery)).catch(ignoreApiError)
       : undefined,
   ]);
   // The segment's key holds the id as the URL spells it; the analytics' key the segment's own id.
@@ -42,6 +49,12 @@ export async function prefetchSegmentPage(
     queryClient.setQueryData(
       ["analytics", { segment_id: segment.id, days: DEFAULT_ANALYTICS_DAYS }],
       segmentAnalyticsSchema.parse(serialize(analytics)),
+    );
+  }
+  if (segment && members) {
+    queryClient.setQueryData(
+      ["members", { segment_id: segment.id, ...firstMembersQuery }],
+      memberPageSchema.parse(serialize(members)),
     );
   }
   return dehydrate(queryClient);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { SegmentBuilder, type SegmentDraft } from "@/components/criteria-builder/segment-builder";
+import { Link } from "@/components/ui/link";
 import { requirePageVisitor } from "@/lib/auth/page-guard";
 import { parseCriteria } from "@/lib/criteria/parse-criteria";
 
