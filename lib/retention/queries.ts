@@ -48,3 +48,28 @@ export async function deleteExpiredRows(
   );
   return Number(row.deleted);
 }
+
+/**
+ * Deletes at most `limit` rows of segment_change_commits older than `cutoff` that no membership event points
+ * at any more (retention removed them, or the commit only wrote a revision, whose webhook messages carry
+ * their own copy of the number). A segment's latest commit stays, so the end of its changes feed does not
+ * move back. Unordered: the scan stops at the limit, and what it leaves the next pass takes.
+ */
+export async function deleteSpentCommits(cutoff: Date, limit: number, tx: Database): Promise<number> {
+  const [row] = await queryRows<{ deleted: number }>(
+    tx,
+    sql`with spent as (
+          select c.txid, c.segment_id from segment_change_commits c
+          where c.committed_at < ${cutoff.toISOString()}::timestamptz
+            and not exists (select 1 from segment_membership_events e
+                            where e.segment_id = c.segment_id and e.txid = c.txid)
+            and exists (select 1 from segment_change_commits later
+                        where later.segment_id = c.segment_id and later.seq > c.seq)
+          limit ${limit}
+        ),
+        deleted as (delete from segment_change_commits t using spent
+                    where t.txid = spent.txid and t.segment_id = spent.segment_id returning 1)
+        select count(*)::int as deleted from deleted`,
+  );
+  return Number(row.deleted);
+}

@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { getDb, transaction } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { audienceSegments, segmentMembershipEvents } from "@/db/schema";
 import { runJobOnce } from "@/lib/scheduler/scheduler";
+import { api } from "@/tests/support/api";
 import { daysAgo } from "@/tests/support/factories";
 import { seedUsers } from "@/tests/support/seed-users";
 import { applyRetention, retentionJob } from "./retention-job";
@@ -70,5 +71,69 @@ describe("retention", () => {
       delete process.env.RETENTION_DAYS;
     }
     expect(await eventsBySegment(segment.id)).toHaveLength(0);
+  });
+
+  it("drops commit numbers no remaining event needs, but keeps each segment's latest and the feed intact", async () => {
+    const db = await getDb();
+    const [segment] = await db
+      .insert(audienceSegments)
+      .values({ segment_name: `Retention commits ${Date.now()}`, criteria: {} })
+      .returning();
+    const [a, b, c] = await seedUsers([{}, {}, {}]);
+    // One transaction per change, so each has its own commit number.
+    const write = (user_id: string, event: "join" | "leave", days: number) =>
+      transaction((tx) =>
+        tx
+          .insert(segmentMembershipEvents)
+          .values({ segment_id: segment.id, user_id, event, occurred_at: daysAgo(days) }),
+      );
+    await write(a.id, "join", 900); // a's join stays: a is still a member, so its commit stays
+    await write(b.id, "join", 800); // b joined and left long ago: both events go, and their commits
+    await write(b.id, "leave", 700);
+    await write(c.id, "join", 10); // recent
+    const commits = () =>
+      queryRows<{ seq: string }>(
+        db,
+        sql`select seq::text from segment_change_commits where segment_id = ${segment.id}::uuid order by seq`,
+      );
+    const [first, , , fourth] = (await commits()).map((row) => row.seq);
+    await db.execute(
+      sql`update segment_change_commits set committed_at = now() - interval '900 days'
+          where segment_id = ${segment.id}::uuid and seq <> ${fourth}::bigint`,
+    );
+
+    const deleted = await transaction((tx) => applyRetention(tx));
+    expect(deleted.segment_change_commits).toBeGreaterThanOrEqual(2);
+    expect((await commits()).map((row) => row.seq)).toEqual([first, fourth]);
+
+    const feed = await api("GET", `/api/v1/segments/${segment.id}/changes?limit=10`);
+    expect(feed.status).toBe(200);
+    expect(
+      (feed.body as { items: { type: string; user_id: string }[] }).items.map((i) => [i.type, i.user_id]),
+    ).toEqual([
+      ["join", a.id],
+      ["join", c.id],
+    ]);
+
+    // A segment whose only commit is spent keeps it: the end of its feed does not move back.
+    const [lone] = await db
+      .insert(audienceSegments)
+      .values({ segment_name: `Retention lone ${Date.now()}`, criteria: {} })
+      .returning();
+    await transaction((tx) =>
+      tx.insert(segmentMembershipEvents).values([
+        { segment_id: lone.id, user_id: a.id, event: "join", occurred_at: daysAgo(900) },
+        { segment_id: lone.id, user_id: a.id, event: "leave", occurred_at: daysAgo(899) },
+      ]),
+    );
+    await db.execute(
+      sql`update segment_change_commits set committed_at = now() - interval '900 days' where segment_id = ${lone.id}::uuid`,
+    );
+    await transaction((tx) => applyRetention(tx));
+    const [kept] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from segment_change_commits where segment_id = ${lone.id}::uuid`,
+    );
+    expect(Number(kept.n)).toBe(1);
   });
 });
