@@ -84,6 +84,7 @@ async function pages(baseUrl: string): Promise<Array<{ name: string; path: strin
     { name: "Edit segment", path: `${segmentPath}/edit` },
     { name: "Overlap", path: "/segments/overlap" },
     { name: "API reference", path: "/api-docs" },
+    { name: "API reference: Segments", path: "/api-docs/segments" },
     { name: "Activity", path: "/activity" },
     { name: "Webhooks", path: "/webhooks" },
     { name: "Discover", path: "/segments/discover" },

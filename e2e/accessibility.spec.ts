@@ -3,11 +3,10 @@ import { segmentsWithSuggestion, segmentWithViewHistory } from "./intelligence-f
 import {
   addMembers,
   createContent,
-  createPersonalizedContent,
   createSegment,
   createUsers,
   expect,
-  setPerformance,
+  segmentWithPerformingVariant,
   test,
 } from "./segment-fixtures";
 
@@ -15,20 +14,7 @@ import {
 test.describe.configure({ timeout: 180_000 });
 
 test("every page and tab has no axe violation", async ({ page, request }) => {
-  const segment = await createSegment(request);
-  const users = await createUsers(request, 2);
-  await addMembers(
-    request,
-    segment.id,
-    users.map((user) => user.id),
-  );
-  const content = await createContent(request);
-  const personalized = await createPersonalizedContent(request, {
-    segment_id: segment.id,
-    content_id: content.id,
-    variant_id: "variant_a",
-  });
-  await setPerformance(request, personalized.id, { views: 400, engagement: 60, conversions: 12 });
+  const { segment, content } = await segmentWithPerformingVariant(request, 2);
   const other = await createSegment(request);
 
   await page.goto("/segments");
@@ -88,6 +74,10 @@ test("every page and tab has no axe violation", async ({ page, request }) => {
   await page.goto("/api-docs");
   await expect(page.getByRole("heading", { level: 1, name: "API reference" })).toBeVisible();
   await expectNoAxeViolations(page, "the API reference");
+  await page.getByRole("main").getByRole("link", { name: "Segments", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Segments" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: /\/api\/v1\/segments$/ }).first()).toBeVisible();
+  await expectNoAxeViolations(page, "a group of the API reference");
 });
 
 test("every dialog has no axe violation", async ({ page, request }) => {

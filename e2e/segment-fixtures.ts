@@ -72,6 +72,28 @@ export function setPerformance(
   });
 }
 
+/**
+ * A segment with `memberCount` new members and one variant (`variant_a`) of a new content item whose figures
+ * are 400 views, 60 engagements and 12 conversions: enough for the Overview's figures and charts.
+ */
+export async function segmentWithPerformingVariant(request: APIRequestContext, memberCount: number) {
+  const segment = await createSegment(request);
+  const users = await createUsers(request, memberCount);
+  await addMembers(
+    request,
+    segment.id,
+    users.map((user) => user.id),
+  );
+  const content = await createContent(request);
+  const personalized = await createPersonalizedContent(request, {
+    segment_id: segment.id,
+    content_id: content.id,
+    variant_id: "variant_a",
+  });
+  await setPerformance(request, personalized.id, { views: 400, engagement: 60, conversions: 12 });
+  return { segment, users, content, personalized };
+}
+
 export interface ConsoleWatch {
   errors: string[];
   /** Accepts errors matching the pattern, e.g. the browser's log of an API error the test provokes. */

@@ -1,32 +1,10 @@
-import {
-  addMembers,
-  createContent,
-  createPersonalizedContent,
-  createSegment,
-  createUsers,
-  expect,
-  setPerformance,
-  test,
-} from "./segment-fixtures";
+import { expect, segmentWithPerformingVariant, test } from "./segment-fixtures";
 
 test("the overview shows key figures and charts, switches period, and runs the analysis", async ({
   page,
   request,
 }) => {
-  const segment = await createSegment(request);
-  const users = await createUsers(request, 3);
-  await addMembers(
-    request,
-    segment.id,
-    users.map((user) => user.id),
-  );
-  const content = await createContent(request);
-  const personalized = await createPersonalizedContent(request, {
-    segment_id: segment.id,
-    content_id: content.id,
-    variant_id: "variant_a",
-  });
-  await setPerformance(request, personalized.id, { views: 400, engagement: 60, conversions: 12 });
+  const { segment, content } = await segmentWithPerformingVariant(request, 3);
 
   await page.goto(`/segments/${segment.id}`);
   await expect(page.getByRole("heading", { level: 1, name: segment.segment_name })).toBeVisible();

@@ -63,6 +63,8 @@ export interface OperationView {
 
 export interface TagGroup {
   tag: string;
+  /** The group's page: /api-docs/{slug}. */
+  slug: string;
   anchor: string;
   operations: OperationView[];
 }
@@ -73,13 +75,18 @@ export const slug = (value: string) =>
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
 
+/** Where an operation is documented: its group's page and its anchor there. */
+export const operationHref = (group: TagGroup, view: OperationView) =>
+  `/api-docs/${group.slug}#${view.anchor}`;
+
 /** Operations grouped by their first tag, tags in order of first appearance. */
 export function groupByTag(doc: OpenApiDocument): TagGroup[] {
   const groups = new Map<string, TagGroup>();
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, operation] of Object.entries(methods)) {
       const tag = operation.tags[0] ?? "Other";
-      if (!groups.has(tag)) groups.set(tag, { tag, anchor: `tag-${slug(tag)}`, operations: [] });
+      if (!groups.has(tag))
+        groups.set(tag, { tag, slug: slug(tag), anchor: `tag-${slug(tag)}`, operations: [] });
       groups
         .get(tag)
         ?.operations.push({ method, path, operation, anchor: `op-${slug(operation.operationId)}` });

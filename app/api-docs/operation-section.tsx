@@ -92,20 +92,20 @@ export function OperationSection({ view, doc }: { view: OperationView; doc: Open
       aria-labelledby={view.anchor}
       className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
     >
-      <h3
+      <h2
         id={view.anchor}
         className="flex flex-wrap items-center gap-3 text-base font-semibold text-slate-900"
       >
         <MethodBadge method={view.method} />
         <code className="font-mono text-sm break-all">{view.path}</code>
-      </h3>
+      </h2>
       <p className="mt-2 text-sm text-slate-800">{operation.summary}</p>
       {operation.description ? <p className="mt-1 text-sm text-slate-600">{operation.description}</p> : null}
       <div className="mt-4 space-y-4">
         {parameters.length > 0 ? <FieldsTable caption="Parameters" fields={parameters} /> : null}
         {bodyFields.length > 0 ? <FieldsTable caption="Request body (JSON)" fields={bodyFields} /> : null}
         <div>
-          <h4 className="text-sm font-semibold text-slate-800">Responses</h4>
+          <h3 className="text-sm font-semibold text-slate-800">Responses</h3>
           <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
             {Object.entries(operation.responses).map(([status, response]) => (
               <div key={status} className="contents">
@@ -123,7 +123,7 @@ export function OperationSection({ view, doc }: { view: OperationView; doc: Open
           </dl>
         </div>
         <div>
-          <h4 className="text-sm font-semibold text-slate-800">Example</h4>
+          <h3 className="text-sm font-semibold text-slate-800">Example</h3>
           <pre
             // biome-ignore lint/a11y/noNoninteractiveTabindex: long commands scroll, and a keyboard can only scroll what takes focus (WCAG 2.1.1)
             tabIndex={0}
