@@ -1,6 +1,8 @@
 import "server-only";
 import { dehydrate, type QueryClient } from "@tanstack/react-query";
 import { serialize } from "@/lib/api/response";
+import { criteriaFieldsSchema } from "@/lib/criteria/api-schemas";
+import { listCriteriaFields } from "@/lib/criteria/service";
 import { personaPageSchema } from "@/lib/personas/schemas";
 import { listPersonas } from "@/lib/personas/service";
 import { segmentPageSchema } from "@/lib/segments/schemas";
@@ -16,17 +18,31 @@ const PERSONA_PICKER_LIMIT = 500;
  * Filtered or later pages (a query string) are fetched by the browser as before.
  */
 export async function prefetchSegmentsList(queryClient: QueryClient) {
-  const [segments, personas] = await Promise.all([
+  const [segments] = await Promise.all([
     listSegments({ limit: PAGE_SIZE, offset: 0, sort: "-created_at" }),
-    listPersonas({ limit: PERSONA_PICKER_LIMIT, offset: 0 }),
+    prefetchPersonaPicker(queryClient),
   ]);
   queryClient.setQueryData(
     ["segments", { limit: PAGE_SIZE, offset: 0 }],
     segmentPageSchema.parse(serialize(segments)),
   );
+  return dehydrate(queryClient);
+}
+
+/**
+ * The builder's first screen (new and edit): the field catalogue, whose values are the suggestion chips, and
+ * the persona picker's personas, under useCriteriaFields' and usePersonas' keys. Without them the builder
+ * rendered, asked the API, and rendered again with its chips pushing the form down.
+ */
+export async function prefetchBuilder(queryClient: QueryClient) {
+  const [fields] = await Promise.all([listCriteriaFields(), prefetchPersonaPicker(queryClient)]);
+  queryClient.setQueryData(["criteria-fields"], criteriaFieldsSchema.parse(serialize(fields)));
+}
+
+async function prefetchPersonaPicker(queryClient: QueryClient) {
+  const personas = await listPersonas({ limit: PERSONA_PICKER_LIMIT, offset: 0 });
   queryClient.setQueryData(
     ["personas", { limit: PERSONA_PICKER_LIMIT }],
     personaPageSchema.parse(serialize(personas)),
   );
-  return dehydrate(queryClient);
 }

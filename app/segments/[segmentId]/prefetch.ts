@@ -27,14 +27,10 @@ export async function prefetchSegmentPage(
   segmentId: string,
   tab: string | undefined,
 ) {
-  let id: string;
-  try {
-    id = parseId(segmentId, "segment_id");
-  } catch {
-    return dehydrate(queryClient);
-  }
+  const id = idOf(segmentId);
+  if (!id) return dehydrate(queryClient);
   const [segment, analytics, members] = await Promise.all([
-    getSegment(id).catch(ignoreApiError),
+    prefetchSegment(queryClient, segmentId),
     tab === undefined || tab === "overview"
       ? getSegmentAnalytics(id, DEFAULT_ANALYTICS_DAYS).catch(ignoreApiError)
       : undefined,
@@ -42,9 +38,7 @@ export async function prefetchSegmentPage(
       ? listMembers(id, listMembersQuery.parse(firstMembersQuery)).catch(ignoreApiError)
       : undefined,
   ]);
-  // The segment's key holds the id as the URL spells it; the analytics' key the segment's own id.
-  if (segment)
-    queryClient.setQueryData(["segments", { id: segmentId }], segmentSchema.parse(serialize(segment)));
+  // The analytics' and members' keys hold the segment's own id.
   if (segment && analytics) {
     queryClient.setQueryData(
       ["analytics", { segment_id: segment.id, days: DEFAULT_ANALYTICS_DAYS }],
@@ -58,6 +52,27 @@ export async function prefetchSegmentPage(
     );
   }
   return dehydrate(queryClient);
+}
+
+/**
+ * The segment under useSegment's key, which holds the id as the URL spells it; undefined when the id is
+ * malformed or unknown (the client then shows the API's problem).
+ */
+export async function prefetchSegment(queryClient: QueryClient, segmentId: string) {
+  const id = idOf(segmentId);
+  const segment = id ? await getSegment(id).catch(ignoreApiError) : undefined;
+  if (segment) {
+    queryClient.setQueryData(["segments", { id: segmentId }], segmentSchema.parse(serialize(segment)));
+  }
+  return segment;
+}
+
+function idOf(segmentId: string): string | undefined {
+  try {
+    return parseId(segmentId, "segment_id");
+  } catch {
+    return undefined;
+  }
 }
 
 function ignoreApiError(error: unknown): undefined {

@@ -1,8 +1,10 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { SegmentBuilder, type SegmentDraft } from "@/components/criteria-builder/segment-builder";
 import { Link } from "@/components/ui/link";
 import { requirePageVisitor } from "@/lib/auth/page-guard";
 import { parseCriteria } from "@/lib/criteria/parse-criteria";
+import { prefetchBuilder } from "../prefetch";
 
 export const metadata: Metadata = { title: "New segment" };
 
@@ -29,6 +31,8 @@ function draftOf(params: Record<string, string | string[] | undefined>): Segment
 export default async function NewSegmentPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePageVisitor();
   const draft = draftOf(await searchParams);
+  const queryClient = new QueryClient();
+  await prefetchBuilder(queryClient);
   return (
     <div className="space-y-6">
       <div>
@@ -40,7 +44,9 @@ export default async function NewSegmentPage({ searchParams }: { searchParams: S
           Describe who belongs in the segment; the estimate updates as you go.
         </p>
       </div>
-      <SegmentBuilder draft={draft} />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <SegmentBuilder draft={draft} />
+      </HydrationBoundary>
     </div>
   );
 }
