@@ -212,14 +212,18 @@ export async function exportMembersCsv(
             };
           });
         };
+        // PGlite hands over its chunks without waiting for them to be read: end that wait and its timer.
+        const settled = () => wake?.(false);
         reads.copyMembersCsv(segmentId, header, write).then(
           () => {
+            settled();
             if (cancelled) return;
             if (!stalled) return controller.close();
             console.error(`The CSV export of segment ${segmentId} stopped: nothing read for ${stallMs} ms`);
             controller.error(new Error("The export stopped: the file was not read."));
           },
           (error: unknown) => {
+            settled();
             const code =
               (error as { code?: unknown; cause?: { code?: unknown } }).cause?.code ??
               (error as { code?: unknown }).code;
