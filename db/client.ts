@@ -19,13 +19,13 @@ export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 export type DriverName = "pglite" | "postgres";
 
-interface Connection {
+/** The driver's own client rides along, for what drizzle does not expose (COPY; db/copy-csv.ts). */
+type Connection = {
   db: Database;
-  driver: DriverName;
   close: () => Promise<void>;
   /** Checks that the database answers; resolves with its version. */
   probe: () => Promise<string | undefined>;
-}
+} & ({ driver: "postgres"; client: postgres.Sql } | { driver: "pglite"; client: PGlite });
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
@@ -51,7 +51,7 @@ async function connect(): Promise<Connection> {
       const [row] = await client`show server_version`;
       return (row as { server_version?: string } | undefined)?.server_version;
     };
-    return { db, driver: "postgres", close: () => client.end(), probe };
+    return { db, driver: "postgres", client, close: () => client.end(), probe };
   }
   const inMemory = env.PGLITE_DATA_DIR.startsWith("memory://");
   if (!inMemory) mkdirSync(env.PGLITE_DATA_DIR, { recursive: true });
@@ -80,7 +80,7 @@ async function connect(): Promise<Connection> {
     };
     // PGlite's close() shuts PostgreSQL down with a checkpoint (pg_control says "shut down"), so the next
     // start needs no crash recovery; the lock is released only after it.
-    return { db, driver: "pglite", close: () => opened.close().finally(unlock), probe };
+    return { db, driver: "pglite", client: opened, close: () => opened.close().finally(unlock), probe };
   } catch (error) {
     await client?.close().catch(() => {});
     unlock();
@@ -154,20 +154,6 @@ export async function closeDbForShutdown(): Promise<void> {
 export async function raiseStatementTimeoutForJob(tx: Database): Promise<void> {
   const ms = readEnv().JOB_STATEMENT_TIMEOUT_MS;
   await tx.execute(sql`select set_config('statement_timeout', ${String(ms)}, true)`);
-}
-
-/**
- * Runs `work` in a read-only REPEATABLE READ transaction: every statement in it sees the same snapshot,
- * so a read in several pages adds up to one consistent picture.
- */
-export async function snapshotTransaction<T>(
-  work: (tx: Database, driver: DriverName) => Promise<T>,
-): Promise<T> {
-  const { db, driver } = await getConnection();
-  return db.transaction((tx) => work(tx as unknown as Database, driver), {
-    isolationLevel: "repeatable read",
-    accessMode: "read only",
-  });
 }
 
 /** Runs `work` in one transaction: a failure leaves nothing half-written. */

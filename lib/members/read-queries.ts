@@ -13,13 +13,16 @@ import {
   sql,
 } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { z } from "zod";
 import { boundedJson } from "@/db/bounded-json";
 import { type Database, dbOrDefault } from "@/db/client";
+import { type CsvWrite, snapshotCopyCsv } from "@/db/copy-csv";
 import { escapeLike, type Page } from "@/db/rows";
 import { segmentMembers, users } from "@/db/schema";
 import { userSummaryColumns } from "@/lib/users/queries";
 import { encodeMemberCursor, type MemberCursor } from "./member-cursor";
-import type { ListMembersQuery, Member } from "./schemas";
+import { csvNumberSql, csvTextSql, csvTimestampSql } from "./members-csv";
+import { type ListMembersQuery, type Member, memberCsvColumns } from "./schemas";
 
 const memberColumns = { ...getTableColumns(segmentMembers), user: userSummaryColumns };
 const listedMemberColumns = {
@@ -194,62 +197,30 @@ export async function listMembers(
   };
 }
 
-export interface ExportRow {
-  user_id: string;
-  email: string | null;
-  external_id: string | null;
-  name: string | null;
-  confidence_score: number;
-  source: string;
-  joined_at: Date;
-  /** joined_at at full (microsecond) precision, and the user id: where the next page starts. */
-  cursor: { joined_at: string; user_id: string };
+/**
+ * The export's SELECT, as SQL text for COPY (which takes no parameters): the columns of memberCsvColumns,
+ * each formatted in SQL as csvField formats it, in joined_at then user id order. A whole-segment read, so
+ * the planner is free to hash-join the users rather than look each one up. The segment id is the one
+ * value in the text: parsed as a UUID first, it holds nothing but hex digits and dashes.
+ */
+export function memberCsvSelect(segmentId: string): string {
+  const id = z.guid().parse(segmentId);
+  const columns: Record<(typeof memberCsvColumns)[number], string> = {
+    user_id: "m.user_id",
+    email: csvTextSql("u.email"),
+    external_id: csvTextSql("u.external_id"),
+    name: csvTextSql("u.name"),
+    confidence_score: csvNumberSql("m.confidence_score"),
+    source: csvTextSql("m.source"),
+    joined_at: csvTimestampSql("m.joined_at"),
+  };
+  return `select ${memberCsvColumns.map((column) => columns[column]).join(", ")}
+    from segment_members m join users u on u.id = m.user_id
+    where m.segment_id = '${id}'::uuid
+    order by m.joined_at, m.user_id`;
 }
 
-/**
- * On PostgreSQL, ends the export's snapshot transaction when its client stops reading for a minute, so an
- * abandoned download does not hold a connection and old row versions forever.
- */
-export async function limitExportIdleTime(tx: Database): Promise<void> {
-  await tx.execute(sql`select set_config('idle_in_transaction_session_timeout', '60000', true)`);
-}
-
-/**
- * One page of the export in joined_at order, resuming after `after` (keyset: no OFFSET scans), read along
- * the index `(segment_id, joined_at, user_id)`: each page costs its own rows, not a sort of the segment.
- */
-export async function exportMembersPage(
-  segmentId: string,
-  after: ExportRow["cursor"] | undefined,
-  pageSize: number,
-  db?: Database,
-): Promise<ExportRow[]> {
-  const executor = await dbOrDefault(db);
-  const rows = await executor
-    .select({
-      user_id: segmentMembers.user_id,
-      email: users.email,
-      external_id: users.external_id,
-      name: users.name,
-      confidence_score: segmentMembers.confidence_score,
-      source: segmentMembers.source,
-      joined_at: segmentMembers.joined_at,
-      cursor_joined_at: joinedAtText,
-    })
-    .from(segmentMembers)
-    .innerJoin(users, eq(users.id, segmentMembers.user_id))
-    .where(
-      and(
-        eq(segmentMembers.segment_id, segmentId),
-        after
-          ? sql`(${segmentMembers.joined_at}, ${segmentMembers.user_id}) > (${after.joined_at}::timestamptz, ${after.user_id}::uuid)`
-          : undefined,
-      ),
-    )
-    .orderBy(asc(segmentMembers.joined_at), asc(segmentMembers.user_id))
-    .limit(pageSize);
-  return rows.map(({ cursor_joined_at, ...row }) => ({
-    ...row,
-    cursor: { joined_at: cursor_joined_at, user_id: row.user_id },
-  }));
+/** The segment's members as CSV records (after `head`), from one snapshot: see snapshotCopyCsv. */
+export function copyMembersCsv(segmentId: string, head: Uint8Array, write: CsvWrite): Promise<void> {
+  return snapshotCopyCsv(memberCsvSelect(segmentId), head, write);
 }

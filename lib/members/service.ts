@@ -1,5 +1,5 @@
 import "server-only";
-import { snapshotTransaction, transaction } from "@/db/client";
+import { transaction } from "@/db/client";
 import { ApiError, notFound } from "@/lib/api/errors";
 import type { FieldError } from "@/lib/api/schemas";
 import { recordAudit } from "@/lib/audit/record";
@@ -168,84 +168,80 @@ export async function listMembers(segmentId: string, query: ListMembersQuery) {
 }
 
 /**
- * Rows per page of the export: big enough that the per-statement cost vanishes beside the rows (each page
- * is one index range), small enough that a page's rows and text stay a few megabytes.
+ * How long the export waits for a reader that has stopped reading (its connection open, nothing read)
+ * before it lets go of the database: on PostgreSQL the COPY holds a connection and a snapshot meanwhile.
  */
-const EXPORT_PAGE_SIZE = 20_000;
+const EXPORT_STALL_MS = 60_000;
 
 /**
- * The segment's members as CSV, read page by page inside one snapshot (a read-only REPEATABLE READ
- * transaction), so that the file is one consistent picture even while members change. On PostgreSQL the
- * pages are read as the client consumes them (memory stays bounded; the transaction holds one pooled
- * connection). On PGlite, whose one connection every request shares, the pages are read at once and
- * buffered: a transaction left open for a slow download would stop the whole server. A failure after the
- * header errors the stream, so the download fails visibly instead of ending as a truncated 200.
- * The segment is checked first: a missing one is a 404, not an empty file.
+ * The segment's members as CSV: the header, then one `COPY (select …)` of the members in which PostgreSQL
+ * formats every field (formula neutralisation included, the same text as csvRecord), read from one
+ * read-only REPEATABLE READ snapshot, so that the file is one consistent picture even while members change.
+ * On PostgreSQL the rows stream as the client consumes them (memory stays bounded; the transaction holds
+ * one pooled connection); on PGlite they are read at once (snapshotCopyCsv says why). A failure after the
+ * header errors the stream, so the download fails visibly instead of ending as a truncated 200; so does a
+ * reader that stops reading for `stallMs`. The segment is checked first: a missing one is a 404, not an
+ * empty file.
  */
 export async function exportMembersCsv(
   segmentId: string,
-  pageSize = EXPORT_PAGE_SIZE,
+  { stallMs = EXPORT_STALL_MS }: { stallMs?: number } = {},
 ): Promise<ReadableStream<Uint8Array>> {
   if (!(await findSegment(segmentId))) throw notFound("Segment", segmentId);
-  const encoder = new TextEncoder();
+  const header = new TextEncoder().encode(csvRecord(memberCsvColumns));
   let cancelled = false;
-  let wake: (() => void) | undefined;
-  const demand = () => {
-    wake?.();
-    wake = undefined;
-  };
+  let stalled = false;
+  let wake: ((wanted: boolean) => void) | undefined;
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        controller.enqueue(encoder.encode(csvRecord(memberCsvColumns)));
-        const produce = snapshotTransaction(async (tx, driver) => {
-          const paced = driver === "postgres";
-          if (paced) await reads.limitExportIdleTime(tx);
-          let cursor: reads.ExportRow["cursor"] | undefined;
-          while (!cancelled) {
-            while (paced && !cancelled && (controller.desiredSize ?? 1) <= 0) {
-              await new Promise<void>((resolve) => {
-                wake = resolve;
-              });
-            }
-            if (cancelled) return;
-            const rows = await reads.exportMembersPage(segmentId, cursor, pageSize, tx);
-            if (cancelled) return;
-            if (rows.length > 0) controller.enqueue(encoder.encode(rows.map(memberCsvRecord).join("")));
-            if (rows.length < pageSize) return;
-            cursor = rows[rows.length - 1].cursor;
-          }
-        });
-        produce.then(
+        const write = async (chunk: Uint8Array) => {
+          if (cancelled || stalled) return false;
+          controller.enqueue(chunk);
+          if ((controller.desiredSize ?? 1) > 0) return true;
+          return new Promise<boolean>((resolve) => {
+            const timer = setTimeout(() => {
+              stalled = true;
+              wake = undefined;
+              resolve(false);
+            }, stallMs);
+            wake = (wanted) => {
+              clearTimeout(timer);
+              wake = undefined;
+              resolve(wanted);
+            };
+          });
+        };
+        // PGlite hands over its chunks without waiting for them to be read: end that wait and its timer.
+        const settled = () => wake?.(false);
+        reads.copyMembersCsv(segmentId, header, write).then(
           () => {
-            if (!cancelled) controller.close();
+            settled();
+            if (cancelled) return;
+            if (!stalled) return controller.close();
+            console.error(`The CSV export of segment ${segmentId} stopped: nothing read for ${stallMs} ms`);
+            controller.error(new Error("The export stopped: the file was not read."));
           },
           (error: unknown) => {
-            const code = (error as { code?: string; cause?: { code?: string } }).cause?.code;
+            settled();
+            const code =
+              (error as { code?: unknown; cause?: { code?: unknown } }).cause?.code ??
+              (error as { code?: unknown }).code;
             console.error(
-              `The CSV export of segment ${segmentId} failed${code ? ` (SQLSTATE ${code})` : ""}`,
+              `The CSV export of segment ${segmentId} failed${typeof code === "string" ? ` (${code})` : ""}`,
             );
             if (!cancelled) controller.error(new Error("The export failed; the file is incomplete."));
           },
         );
       },
-      pull: demand,
+      pull() {
+        wake?.(true);
+      },
       cancel() {
         cancelled = true;
-        demand();
+        wake?.(false);
       },
     },
     { highWaterMark: 2 },
   );
 }
-
-const memberCsvRecord = (row: reads.ExportRow) =>
-  csvRecord([
-    row.user_id,
-    row.email,
-    row.external_id,
-    row.name,
-    row.confidence_score,
-    row.source,
-    row.joined_at,
-  ]);
