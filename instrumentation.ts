@@ -41,6 +41,9 @@ export async function register() {
       console.error("The first administrator could not be created", error);
     }
   }
+  // The builder's field catalogue scans every user: counted now, not on the first builder visit.
+  const { warmCriteriaFieldCatalogue } = await import("./lib/criteria/service");
+  warmCriteriaFieldCatalogue();
   const { startScheduler } = await import("./lib/scheduler/scheduler");
   const { scheduledJobs } = await import("./lib/scheduler/jobs");
   const scheduler = startScheduler(scheduledJobs());

@@ -36,24 +36,41 @@ export const CATALOGUE_MAX_STALE_MS = 10 * 60_000;
 /**
  * The values present and their counts come from a scan of every user (seconds at a million): they are kept
  * in the process and recounted in the background when older than 30 s (see refreshing-cache.ts), so a
- * builder visit never waits for the scan except the first, or the first after ten idle minutes.
+ * builder visit never waits for the scan except the first, or the first after ten idle minutes. The server
+ * starts the first count itself (warmCriteriaFieldCatalogue). Held on globalThis: the server's start-up code
+ * and the route handlers are separate bundles, and they must share one cache.
  */
-const catalogueCounts = createRefreshingCache({
-  load: async () => {
-    const [values, traits, events] = await Promise.all([
-      queries.listFieldValues(VALUES_PER_FIELD),
-      queries.listTraitKeys(VALUES_PER_FIELD),
-      queries.listEventNames(VALUES_PER_FIELD),
-    ]);
-    return { values, traits, events };
-  },
-  freshMs: CATALOGUE_FRESH_MS,
-  maxStaleMs: CATALOGUE_MAX_STALE_MS,
-  onBackgroundError: (error) => {
-    const code = (error as { code?: string; cause?: { code?: string } }).cause?.code;
-    console.error(`Recounting the criteria field catalogue failed${code ? ` (SQLSTATE ${code})` : ""}`);
-  },
-});
+function createCatalogueCounts() {
+  return createRefreshingCache({
+    load: async () => {
+      const [values, traits, events] = await Promise.all([
+        queries.listFieldValues(VALUES_PER_FIELD),
+        queries.listTraitKeys(VALUES_PER_FIELD),
+        queries.listEventNames(VALUES_PER_FIELD),
+      ]);
+      return { values, traits, events };
+    },
+    freshMs: CATALOGUE_FRESH_MS,
+    maxStaleMs: CATALOGUE_MAX_STALE_MS,
+    onBackgroundError: logCatalogueError,
+  });
+}
+
+function logCatalogueError(error: unknown) {
+  const code = (error as { code?: string; cause?: { code?: string } }).cause?.code;
+  console.error(`Recounting the criteria field catalogue failed${code ? ` (SQLSTATE ${code})` : ""}`);
+}
+
+const globalForCatalogue = globalThis as {
+  criteriaCatalogueCounts?: ReturnType<typeof createCatalogueCounts>;
+};
+globalForCatalogue.criteriaCatalogueCounts ??= createCatalogueCounts();
+const catalogueCounts = globalForCatalogue.criteriaCatalogueCounts;
+
+/** Starts the catalogue's first count in the background, so that the first builder visit does not wait for it. */
+export function warmCriteriaFieldCatalogue(): void {
+  catalogueCounts.get().catch(logCatalogueError);
+}
 
 /** The visual builder's catalogue: every field with its operators, the values present, and the trait keys. */
 export async function listCriteriaFields() {

@@ -154,8 +154,29 @@ export async function listMembers(
       .orderBy(...phase.orderBy)
       .limit(limit)
       .offset(offset);
+  const readByOffset = () => {
+    const orderBy = sortOrder(field, descending);
+    if (field === "email" || query.search) return read({ orderBy }, wanted, query.offset);
+    // A deferred join: the page's members from the membership index alone, then their users. Joined before
+    // the offset, every skipped member cost a user lookup (8.7 s at offset 200,000 of 300,000).
+    const page = executor
+      .select({ user_id: segmentMembers.user_id })
+      .from(segmentMembers)
+      .where(and(...conditions))
+      .orderBy(...orderBy)
+      .limit(wanted)
+      .offset(query.offset)
+      .as("page");
+    return executor
+      .select({ ...listedMemberColumns, cursor_joined_at: joinedAtText })
+      .from(segmentMembers)
+      .innerJoin(page, eq(page.user_id, segmentMembers.user_id))
+      .innerJoin(users, eq(users.id, segmentMembers.user_id))
+      .where(eq(segmentMembers.segment_id, segmentId))
+      .orderBy(...orderBy);
+  };
   const readRows = async () => {
-    if (query.offset > 0) return read({ orderBy: sortOrder(field, descending) }, wanted, query.offset);
+    if (query.offset > 0) return readByOffset();
     const rows: Awaited<ReturnType<typeof read>> = [];
     for (const phase of sortPhases(field, descending, cursor)) {
       rows.push(...(await read(phase, wanted - rows.length, 0)));
