@@ -29,6 +29,28 @@ type Connection = {
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
+/** How long PGlite may keep the thread through consecutive protocol messages before it lets I/O in. */
+const PGLITE_YIELD_AFTER_MS = 20;
+
+/**
+ * PGlite runs each protocol message synchronously on the server's thread, and its promises resolve as
+ * microtasks: a request's statements, one after another, never let the event loop reach I/O, so /health
+ * and every other request waited for all of them (a maximal dynamic create held it for its whole length).
+ * This lets pending I/O run between messages once the thread has been busy for PGLITE_YIELD_AFTER_MS, so a
+ * wait is bounded by the longest single statement; PGlite's own lock still runs one query at a time.
+ */
+class YieldingPGlite extends PGlite {
+  #lastYield = performance.now();
+
+  override async execProtocolRaw(...args: Parameters<PGlite["execProtocolRaw"]>) {
+    if (performance.now() - this.#lastYield > PGLITE_YIELD_AFTER_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      this.#lastYield = performance.now();
+    }
+    return super.execProtocolRaw(...args);
+  }
+}
+
 // One connection per process, kept across hot reloads: two PGlite instances on one data folder corrupt it.
 const globalForDb = globalThis as unknown as {
   audienceSegmentsDb?: Promise<Connection>;
@@ -62,7 +84,7 @@ async function connect(): Promise<Connection> {
   let client: PGlite | undefined;
   try {
     // pg_trgm serves the members search (migration 0004 creates the extension and its indexes).
-    client = new PGlite(env.PGLITE_DATA_DIR, {
+    client = new YieldingPGlite(env.PGLITE_DATA_DIR, {
       extensions: { pg_trgm },
       ...(template ? { loadDataDir: template } : {}),
     });

@@ -91,13 +91,20 @@ export async function refreshCriteriaMembers(
             and not exists (select 1 from scanned s where s.user_id = m.user_id)
           returning m.user_id
         ),
-        written as (
+        -- New members by a plain INSERT: no other writer adds members of this segment while the caller
+        -- holds its lock (every membership writer locks the segment row), so none of them exists yet.
+        -- ON CONFLICT makes every row a speculative insertion (an extra index probe and a confirmation):
+        -- 20-60% more for 5,000 rows on PGlite, whose statements hold the server's only thread.
+        inserted as (
           insert into segment_members (segment_id, user_id, confidence_score, assignment_reason, source)
-          select ${segmentId}::uuid, user_id, confidence, reason, 'criteria' from scanned where changed
-          on conflict (segment_id, user_id) do update
-            set confidence_score = excluded.confidence_score,
-                assignment_reason = excluded.assignment_reason,
-                updated_at = now()
+          select ${segmentId}::uuid, user_id, confidence, reason, 'criteria' from scanned where is_new
+          returning 1
+        ),
+        rescored as (
+          update segment_members m
+          set confidence_score = s.confidence, assignment_reason = s.reason, updated_at = now()
+          from scanned s
+          where s.changed and not s.is_new and m.segment_id = ${segmentId}::uuid and m.user_id = s.user_id
           returning 1
         ),
         events as (
