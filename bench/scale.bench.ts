@@ -27,8 +27,6 @@ const port = Number(process.env.SCALE_PORT ?? 3203);
 const databases = (process.env.SCALE_DATABASES ?? "postgres,pglite").split(",");
 const database = process.env.SCALE_DATABASE ?? "bench_scale";
 const root = path.resolve(import.meta.dirname, "..");
-// Building a million profiles is one long INSERT … SELECT: the API's 30 s statement timeout does not apply here.
-process.env.STATEMENT_TIMEOUT_MS ??= "0";
 
 interface Row {
   what: string;
