@@ -7,8 +7,8 @@ import type { ComponentProps } from "react";
 /**
  * `next/link` that prefetches on intent (pointer over it, focus, touch) instead of as soon as it is in view.
  * Every page shows the nav's links and most show more (a row per segment): prefetching all of them on load
- * cost the segments list 25 background RSC requests whose processing was most of its main-thread blocking on
- * a phone (Lighthouse's mobile TBT). A pointer rests on a link long enough before the click for the
+ * cost the segments list 25 background RSC requests, each processed on the main thread while the page was
+ * still hydrating (Lighthouse's mobile TBT). A pointer rests on a link long enough before the click for the
  * prefetch to help; keyboard users get it on focus.
  */
 export function Link({
