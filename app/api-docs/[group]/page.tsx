@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { buildOpenApiDocument } from "@/lib/openapi/document";
 import { ApiDocsNav } from "../api-docs-nav";
 import { groupByTag, type OpenApiDocument } from "../openapi-view";
@@ -7,11 +8,12 @@ import { OperationSection } from "../operation-section";
 
 type Props = { params: Promise<{ group: string }> };
 
-function load(slug: string) {
+// Building the document converts every schema (about 30 ms): once per request, for the metadata and the page.
+const load = cache((slug: string) => {
   const doc = buildOpenApiDocument() as unknown as OpenApiDocument;
   const groups = groupByTag(doc);
   return { doc, groups, group: groups.find((candidate) => candidate.slug === slug) };
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { group } = load((await params).group);
