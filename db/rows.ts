@@ -14,15 +14,17 @@ interface PostgresJsClient {
 
 /**
  * Like queryRows, but on PostgreSQL as a named prepared statement, kept per connection: a hot query whose text
- * never changes (only its parameters) is planned once instead of on every call, which is most of its cost.
- * PGlite (in-process, one connection) runs it as queryRows does. Not for use inside a transaction: the
- * statement runs on the pool.
+ * never changes (only its parameters) is parsed once per connection instead of on every call, and planned
+ * once where a generic plan serves. Runs on the connection `db` stands for: the pool, or the caller's
+ * transaction (drizzle's session holds the transaction's own client). PGlite (in-process, one connection)
+ * runs it as queryRows does.
  */
 export async function queryRowsPrepared<Row>(db: Database, query: SQL): Promise<Row[]> {
-  const { $client: client, dialect } = db as unknown as {
-    $client?: Partial<PostgresJsClient>;
+  const { session, dialect } = db as unknown as {
+    session?: { client?: Partial<PostgresJsClient> };
     dialect: { sqlToQuery: (query: SQL) => { sql: string; params: unknown[] } };
   };
+  const client = session?.client;
   if (typeof client?.unsafe !== "function" || "waitReady" in client) return queryRows(db, query);
   const rendered = dialect.sqlToQuery(query);
   return (await client.unsafe(rendered.sql, rendered.params, { prepare: true })) as Row[];

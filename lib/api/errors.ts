@@ -58,6 +58,11 @@ function postgresError(error: unknown): PostgresErrorLike | undefined {
   return undefined;
 }
 
+/** Whether the error is the database refusing a row that refers to one that does not exist. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return postgresError(error)?.code === "23503";
+}
+
 /** Maps database errors that bad input can cause to API errors; returns undefined for real faults. */
 export function fromDatabaseError(error: unknown): ApiError | undefined {
   const pg = postgresError(error);

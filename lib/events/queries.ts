@@ -1,8 +1,9 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { queryRows } from "@/db/rows";
+import { queryRows, queryRowsPrepared } from "@/db/rows";
 import { counterUpdateCtes, dailyUpsert } from "@/lib/personalized/performance-queries";
+import { PURCHASE_EVENT } from "./schemas";
 
 const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
 
@@ -31,30 +32,21 @@ export async function resolveExternalIds(
   return new Map(rows.map((row) => [row.external_id, row.id]));
 }
 
-/**
- * Which of the ids exist, in ONE round trip: users, content that counts (the reserved events' items, locked in
- * id order until the transaction ends) and content only referred to. The lock is FOR NO KEY UPDATE: it does not
- * block the foreign-key checks of concurrent event inserts (KEY SHARE), so a batch holding it never waits for
- * one that needs it; batches that count on the same items take their locks in the same order.
- */
+/** Which of the ids exist, in ONE round trip (a batch whose foreign keys failed reads them to say which). */
 export async function existingReferences(
-  ids: { users: readonly string[]; counted: readonly string[]; referenced: readonly string[] },
+  ids: { users: readonly string[]; content: readonly string[] },
   tx: Database,
-): Promise<{ users: Set<string>; counted: Set<string>; referenced: Set<string> }> {
+): Promise<{ users: Set<string>; content: Set<string> }> {
   const list = (values: readonly string[]) =>
     sql`select value::uuid from jsonb_array_elements_text(${json(values)})`;
-  const [row] = await queryRows<{ users: string[]; counted: string[]; referenced: string[] }>(
+  const [row] = await queryRowsPrepared<{ users: string[]; content: string[] }>(
     tx,
-    sql`with locked as (
-        select id from personalized_content where id in (${list(ids.counted)}) order by id for no key update
-      )
-      select
+    sql`select
         (select coalesce(jsonb_agg(id), '[]') from users where id in (${list(ids.users)})) as users,
-        (select coalesce(jsonb_agg(id), '[]') from locked) as counted,
-        (select coalesce(jsonb_agg(id), '[]') from personalized_content where id in (${list(ids.referenced)}))
-          as referenced`,
+        (select coalesce(jsonb_agg(id), '[]') from personalized_content where id in (${list(ids.content)}))
+          as content`,
   );
-  return { users: new Set(row.users), counted: new Set(row.counted), referenced: new Set(row.referenced) };
+  return { users: new Set(row.users), content: new Set(row.content) };
 }
 
 export interface EventRow {
@@ -68,16 +60,24 @@ export interface EventRow {
 }
 
 /**
- * Stores the events and counts the reserved ones, in ONE statement. An event_id already stored is skipped (ON
- * CONFLICT on the partial unique index, whose predicate must be repeated for PostgreSQL to infer it); a
- * concurrent insert of the same event_id makes this statement wait for that transaction and then skip the
- * row. Rows go in event_id order, so that two batches sharing ids wait for each other in one direction only.
- * Only the rows stored — never the duplicates — add to their item's counters, history and daily rows (the
- * performance code's own statements, fed from the rows stored). Answers how many were stored.
+ * Stores the events, counts the reserved ones and moves the profiles, in ONE statement (prepared: its text
+ * never changes). An event_id already stored is skipped (ON CONFLICT on the partial unique index, whose
+ * predicate must be repeated for PostgreSQL to infer it); a concurrent insert of the same event_id makes this
+ * statement wait for that transaction and then skip the row. Rows go in event_id order, so that two batches
+ * sharing ids wait for each other in one direction only. Only the rows stored — never the duplicates — add
+ * to their item's counters, history and daily rows (the performance code's own statements, fed from the
+ * rows stored) and move their profiles (issue 13): each `purchase` adds 1 to purchase_count and its value
+ * to total_spent, and last_active_at moves forward to the latest occurred_at.
+ *
+ * The content items counted, then the profiles, are locked in id order by materialized CTEs that sort them
+ * — so only once every event is stored, never while waiting for an event_id — and the updates join them, so
+ * every lock comes in that order; concurrent batches neither lose a count nor deadlock. The totals saturate at their columns'
+ * limits instead of failing the batch. None of the columns set is indexed, so the update is HOT
+ * (db/schema.ts). Answers how many were stored and, per profile, what the re-evaluation needs.
  */
 export async function insertEvents(rows: readonly EventRow[], tx: Database): Promise<StoredEvents> {
   if (rows.length === 0) return { stored: 0, profiles: [] };
-  const [result] = await queryRows<{ stored: number; profiles: ProfileDelta[] | string }>(
+  const [result] = await queryRowsPrepared<{ stored: number; profiles: ProfileDelta[] | string }>(
     tx,
     sql`with stored as (
         insert into events (event_id, user_id, name, personalized_content_id, occurred_at, properties, value)
@@ -100,58 +100,44 @@ export async function insertEvents(rows: readonly EventRow[], tx: Database): Pro
       ), deltas as (
         select id, sum(views)::int as views, sum(engagement)::int as engagement, sum(conversions)::int as conversions
         from content_days group by id
-      ), ${counterUpdateCtes(sql`select * from deltas`, { guardRatios: false })},
-      daily as (${dailyUpsert(sql`select * from content_days`)})
+      ), locked_content as materialized (
+        select id from personalized_content where id in (select id from deltas) order by id for no key update
+      ), ${counterUpdateCtes(sql`select d.* from locked_content l join deltas d on d.id = l.id`, { guardRatios: false })},
+      daily as (${dailyUpsert(sql`select * from content_days`)}),
+      profiles as (
+        select user_id, (count(*) filter (where name = ${PURCHASE_EVENT}))::int as purchases,
+          coalesce(sum(coalesce(value, 0)) filter (where name = ${PURCHASE_EVENT}), 0)::float8 as spent,
+          max(occurred_at) as latest, jsonb_agg(distinct name) as names
+        from stored group by user_id
+      ), locked_profiles as materialized (
+        select id from users where id in (select user_id from profiles) order by id for no key update
+      ), moved as (
+        update users u set
+          purchase_count = least(u.purchase_count::bigint + p.purchases, 2147483647)::int,
+          total_spent = least(u.total_spent + p.spent::numeric, 9999999999.99),
+          last_active_at = greatest(u.last_active_at, p.latest),
+          updated_at = case when p.purchases > 0 or u.last_active_at is null or p.latest > u.last_active_at
+            then now() else u.updated_at end
+        from locked_profiles l join profiles p on p.user_id = l.id
+        where u.id = l.id and (p.purchases > 0 or u.last_active_at is null or p.latest > u.last_active_at)
+      )
       select coalesce(sum(stored), 0)::int as stored,
-        (select coalesce(jsonb_agg(p order by p.user_id), '[]'::jsonb) from (
-          select user_id, (count(*) filter (where name = 'purchase'))::int as purchases,
-            coalesce(sum(coalesce(value, 0)) filter (where name = 'purchase'), 0)::float8 as spent,
-            max(occurred_at) as latest, jsonb_agg(distinct name) as names
-          from stored group by user_id) p) as profiles
+        (select coalesce(jsonb_agg(jsonb_build_object('user_id', user_id, 'purchases', purchases, 'names', names)
+          order by user_id), '[]'::jsonb) from profiles) as profiles
       from groups`,
   );
   const profiles = typeof result.profiles === "string" ? JSON.parse(result.profiles) : result.profiles;
   return { stored: Number(result.stored), profiles };
 }
 
-/** What the stored events (never the duplicates) change of one profile, and which event names it did. */
+/** Which event names a stored batch holds for one profile, and how many purchases: what re-evaluation reads. */
 export interface ProfileDelta {
   user_id: string;
   purchases: number;
-  spent: number;
-  latest: string;
   names: string[];
 }
 
 export interface StoredEvents {
   stored: number;
   profiles: ProfileDelta[];
-}
-
-/**
- * Profiles follow their events (issue 13): each stored `purchase` adds 1 to purchase_count and its value to
- * total_spent, and last_active_at moves forward to the latest occurred_at. Atomic `x = x + n` updates under
- * row locks taken in id order (after the events are stored, so never while waiting for an event_id), so
- * concurrent batches neither lose a count nor deadlock. The totals saturate at their columns' limits
- * instead of failing the batch.
- */
-export async function applyProfileDeltas(deltas: readonly ProfileDelta[], tx: Database): Promise<void> {
-  if (deltas.length === 0) return;
-  const list = json(
-    deltas.map(({ user_id, purchases, spent, latest }) => ({ user_id, purchases, spent, latest })),
-  );
-  await tx.execute(
-    sql`select id from users where id in (select (d ->> 'user_id')::uuid from jsonb_array_elements(${list}) d)
-      order by id for no key update`,
-  );
-  await tx.execute(
-    sql`update users u set
-        purchase_count = least(u.purchase_count::bigint + d.purchases, 2147483647)::int,
-        total_spent = least(u.total_spent + d.spent::numeric, 9999999999.99),
-        last_active_at = greatest(u.last_active_at, d.latest),
-        updated_at = case when d.purchases > 0 or u.last_active_at is null or d.latest > u.last_active_at
-          then now() else u.updated_at end
-      from jsonb_to_recordset(${list}) as d(user_id uuid, purchases int, spent float8, latest timestamptz)
-      where u.id = d.user_id and (d.purchases > 0 or u.last_active_at is null or d.latest > u.last_active_at)`,
-  );
 }

@@ -1,20 +1,14 @@
 import "server-only";
-import { transaction } from "@/db/client";
-import { ApiError } from "@/lib/api/errors";
+import { type Database, transaction } from "@/db/client";
+import { ApiError, isForeignKeyViolation } from "@/lib/api/errors";
 import type { FieldError } from "@/lib/api/schemas";
 import { reevaluateAfterEvents } from "@/lib/segments/dynamic-membership";
-import {
-  applyProfileDeltas,
-  type EventRow,
-  existingReferences,
-  insertEvents,
-  resolveExternalIds,
-} from "./queries";
+import { lockDynamicSegments } from "@/lib/segments/dynamic-queries";
+import { type EventRow, existingReferences, insertEvents, resolveExternalIds } from "./queries";
 import {
   type EventBatchResult,
   type EventInput,
   eventSchema,
-  isContentEvent,
   MAX_CLOCK_SKEW_MS,
   MAX_PURCHASE_VALUE,
   PURCHASE_EVENT,
@@ -71,87 +65,112 @@ const distinct = <T>(values: Iterable<T>) => [...new Set(values)];
  * Stores a batch of events in one transaction: invalid events are rejected by index and the rest stored,
  * an event_id already stored (in this batch, an earlier one, or a concurrent one) is counted as a duplicate,
  * and the reserved content events that were stored add to their item's counters, engagement_rate, history
- * and daily rows in the same transaction. Two statements whatever the batch size (three with new external
- * ids): the references checked, then the events stored and counted. Rows are locked in one order (content
- * counters, new profiles, event ids) so that concurrent batches cannot deadlock.
+ * and daily rows in the same transaction, as their profiles and the dynamic segments that look at them do.
+ *
+ * Most batches name only users and content that exist, so they are stored without a check of their own:
+ * the foreign keys are that check. A batch that names a missing row fails there, rolls back and is stored
+ * again after its references are checked one by one, so that only its bad events are rejected.
  */
 export async function recordEvents(events: readonly unknown[]): Promise<EventBatchResult> {
   const now = new Date();
   const { valid, rejected } = validateEach(events, now);
   if (valid.length === 0) throw allRejected(rejected);
 
-  const result = await transaction(async (tx) => {
-    const reject = (item: ValidEvent, field: string, message: string) =>
-      rejected.push({ index: item.index, errors: [{ field, message }] });
+  let outcome: StoredBatch;
+  try {
+    outcome = await transaction((tx) => storeBatch(valid, now, tx, { checkReferences: false }));
+  } catch (error) {
+    if (!isForeignKeyViolation(error)) throw error;
+    outcome = await transaction((tx) => storeBatch(valid, now, tx, { checkReferences: true }));
+  }
+  rejected.push(...outcome.rejected);
+  if (outcome.stored === undefined) throw allRejected(rejected);
+  return { ...outcome.stored, rejected: rejected.sort((a, b) => a.index - b.index) };
+}
 
-    const contentIds = (reserved: boolean) =>
-      distinct(
-        valid.flatMap(({ event }) =>
-          event.personalized_content_id && isContentEvent(event.name) === reserved
-            ? [event.personalized_content_id]
-            : [],
-        ),
-      );
-    const {
-      counted,
-      referenced,
-      users: userIds,
-    } = await existingReferences(
-      {
-        users: distinct(valid.flatMap(({ event }) => event.user_id ?? [])),
-        counted: contentIds(true),
-        referenced: contentIds(false),
-      },
-      tx,
-    );
+interface StoredBatch {
+  /** Undefined when no event was left to store. */
+  stored?: { accepted: number; duplicates: number };
+  rejected: Rejection[];
+}
 
-    const checked = valid.filter((item) => {
-      const { event } = item;
-      const contentId = event.personalized_content_id;
-      if (contentId && !(isContentEvent(event.name) ? counted : referenced).has(contentId)) {
-        reject(item, "personalized_content_id", `Personalized content ${contentId} does not exist`);
-        return false;
-      }
-      if (event.user_id && !userIds.has(event.user_id)) {
-        reject(item, "user_id", `User ${event.user_id} does not exist`);
-        return false;
-      }
-      return true;
-    });
-    if (checked.length === 0) return undefined;
+/**
+ * One attempt at storing the valid events: two statements whatever the batch size (three with new external
+ * ids, one more with `checkReferences`), then the dynamic segments' re-evaluation. Rows are locked in one
+ * order (new profiles, event ids, content counters, profiles) so that concurrent batches cannot deadlock.
+ */
+async function storeBatch(
+  valid: readonly ValidEvent[],
+  now: Date,
+  tx: Database,
+  { checkReferences }: { checkReferences: boolean },
+): Promise<StoredBatch> {
+  const rejected: Rejection[] = [];
+  const checked = checkReferences ? await withExistingReferences(valid, rejected, tx) : valid;
+  if (checked.length === 0) return { rejected };
 
-    const byExternalId = await resolveExternalIds(
-      distinct(checked.flatMap(({ event }) => event.external_id ?? [])),
-      tx,
-    );
-    // The first event with a given event_id is the one stored; repeats within the batch are duplicates.
-    const seen = new Set<string>();
-    const rows: EventRow[] = [];
-    for (const { event } of checked) {
-      if (event.event_id !== undefined) {
-        if (seen.has(event.event_id)) continue;
-        seen.add(event.event_id);
-      }
-      rows.push({
-        event_id: event.event_id ?? null,
-        user_id: event.user_id ?? (byExternalId.get(event.external_id as string) as string),
-        name: event.name,
-        personalized_content_id: event.personalized_content_id ?? null,
-        occurred_at: event.occurred_at ?? now.toISOString(),
-        properties: event.properties ?? {},
-        value: event.value ?? null,
-      });
+  const byExternalId = await resolveExternalIds(
+    distinct(checked.flatMap(({ event }) => event.external_id ?? [])),
+    tx,
+  );
+  // The first event with a given event_id is the one stored; repeats within the batch are duplicates.
+  const seen = new Set<string>();
+  const rows: EventRow[] = [];
+  for (const { event } of checked) {
+    if (event.event_id !== undefined) {
+      if (seen.has(event.event_id)) continue;
+      seen.add(event.event_id);
     }
-    const { stored: accepted, profiles } = await insertEvents(rows, tx);
-    // Issue 13: profiles follow their events, and the dynamic segments that look at what changed follow
-    // the profiles, in this same transaction: a duplicate was not stored, so it moves nothing.
-    await applyProfileDeltas(profiles, tx);
-    await reevaluateAfterEvents(profiles, tx);
-    return { accepted, duplicates: checked.length - accepted };
-  });
+    rows.push({
+      event_id: event.event_id ?? null,
+      user_id: event.user_id ?? (byExternalId.get(event.external_id as string) as string),
+      name: event.name,
+      personalized_content_id: event.personalized_content_id ?? null,
+      occurred_at: event.occurred_at ?? now.toISOString(),
+      properties: event.properties ?? {},
+      value: event.value ?? null,
+    });
+  }
+  // Issue 13: profiles follow their events (in insertEvents' statement), and the dynamic segments that
+  // look at what changed follow the profiles, in this same transaction: a duplicate was not stored, so it
+  // moves nothing. The segments' lock is sent right behind the insert, on the same connection: the database
+  // runs them in that order (profiles, then segments, as every profile write does), in one round trip.
+  const [{ stored: accepted, profiles }, segments] = await Promise.all([
+    insertEvents(rows, tx),
+    lockDynamicSegments(tx),
+  ]);
+  await reevaluateAfterEvents(profiles, tx, segments);
+  return { stored: { accepted, duplicates: checked.length - accepted }, rejected };
+}
 
-  if (!result) throw allRejected(rejected);
-  return { ...result, rejected: rejected.sort((a, b) => a.index - b.index) };
+/** The events whose user and content exist; the others are rejected, naming the missing reference. */
+async function withExistingReferences(
+  valid: readonly ValidEvent[],
+  rejected: Rejection[],
+  tx: Database,
+): Promise<ValidEvent[]> {
+  const { users, content } = await existingReferences(
+    {
+      users: distinct(valid.flatMap(({ event }) => event.user_id ?? [])),
+      content: distinct(valid.flatMap(({ event }) => event.personalized_content_id ?? [])),
+    },
+    tx,
+  );
+  const reject = (item: ValidEvent, field: string, message: string) =>
+    rejected.push({ index: item.index, errors: [{ field, message }] });
+  return valid.filter((item) => {
+    const { event } = item;
+    const contentId = event.personalized_content_id;
+    if (contentId && !content.has(contentId)) {
+      reject(item, "personalized_content_id", `Personalized content ${contentId} does not exist`);
+      return false;
+    }
+    if (event.user_id && !users.has(event.user_id)) {
+      reject(item, "user_id", `User ${event.user_id} does not exist`);
+      return false;
+    }
+    return true;
+  });
 }
 
 function allRejected(rejected: Rejection[]): ApiError {

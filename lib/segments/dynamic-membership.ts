@@ -7,6 +7,7 @@ import {
   applyMembershipChanges,
   batchSegments,
   evaluateUsers,
+  type LockedSegment,
   lockDynamicSegments,
   type MembershipChanges,
   type UserOutcome,
@@ -35,12 +36,14 @@ export async function reevaluateUsers(
   /** Only the segments whose criteria this selects (e.g. those an event batch can change); all when absent. */
   relevant?: (node: Group) => boolean,
   now: Date = new Date(),
+  /** lockDynamicSegments' answer when the caller already took it in this transaction. */
+  lockedSegments?: LockedSegment[],
 ): Promise<ReevaluationCounts> {
   const unique = [...new Set(userIds.map((id) => id.toLowerCase()))];
   if (unique.length === 0) return { joined: 0, left: 0 };
   // Every active dynamic segment is share-locked before its criteria are read, also those `relevant`
   // leaves out: a criteria change committed after an unlocked read would otherwise be missed.
-  const locked = await lockDynamicSegments(tx);
+  const locked = lockedSegments ?? (await lockDynamicSegments(tx));
   // Criteria are validated on write; a row that predates the language is skipped rather than failing
   // the user's request.
   const segments = locked.flatMap(({ id, criteria }) => {
@@ -123,6 +126,7 @@ function assignmentReason(conditions: Condition[], passed: boolean[], values: Re
 export async function reevaluateAfterEvents(
   profiles: readonly { user_id: string; purchases: number; names: string[] }[],
   tx: Database,
+  lockedSegments?: LockedSegment[],
 ): Promise<ReevaluationCounts> {
   if (profiles.length === 0) return { joined: 0, left: 0 };
   const names = new Set(profiles.flatMap((p) => p.names));
@@ -137,5 +141,7 @@ export async function reevaluateAfterEvents(
     profiles.map((p) => p.user_id),
     tx,
     relevant,
+    new Date(),
+    lockedSegments,
   );
 }

@@ -32,6 +32,8 @@ export function parameterCount(query: SQL): number {
  * whose membership changes are then locked for writing (applyMembershipChanges). Locking only those
  * alone would miss a criteria change committed between an unlocked read and the lock.
  */
+export type LockedSegment = Awaited<ReturnType<typeof lockDynamicSegments>>[number];
+
 export async function lockDynamicSegments(tx: Database) {
   return tx
     .select({ id: audienceSegments.id, criteria: audienceSegments.criteria })
