@@ -224,6 +224,47 @@ describe("segments of segments", () => {
   });
 });
 
+describe("segments of segments stay fresh", () => {
+  it("follow a referenced segment's joins and leaves in the same request, through a chain of references", async () => {
+    const run = uniqueName("run");
+    const [buyer, browser] = await seedUsers([{ traits: { run } }, { traits: { run } }]);
+    const buyers = await createSegment({ event: { name: "purchase", count: { gte: 1 } }, all: [scoped(run)] });
+    // Refers to `buyers` only: no event name of its own, so ingestion reaches it through the reference.
+    const notBuyers = await createSegment({ not: { in_segment: buyers.id }, all: [scoped(run)] });
+    const notBuyersToo = await createSegment({ in_segment: notBuyers.id });
+    expect(await memberIds(notBuyers.id)).toEqual([buyer.id, browser.id].sort());
+    expect(await memberIds(notBuyersToo.id)).toEqual([buyer.id, browser.id].sort());
+
+    await send([{ user_id: buyer.id, name: "purchase", value: 12 }]);
+    expect(await memberIds(buyers.id)).toEqual([buyer.id]);
+    expect(await memberIds(notBuyers.id)).toEqual([browser.id]);
+    expect(await memberIds(notBuyersToo.id)).toEqual([browser.id]);
+    const counts = await Promise.all(
+      [buyers, notBuyers, notBuyersToo].map(
+        async (s) => (await api("GET", `/api/v1/segments/${s.id}`)).body.member_count,
+      ),
+    );
+    expect(counts).toEqual([1, 1, 1]);
+    expect((await eventsOf(notBuyersToo.id)).filter((e) => e.event === "leave")).toHaveLength(1);
+  });
+
+  it("follow a time-dependent segment at the scheduled pass, after it", async () => {
+    const run = uniqueName("run");
+    const now = Date.now();
+    const [recent, older] = await seedUsers([
+      { traits: { run }, last_active_at: new Date(now - 1 * DAY) },
+      { traits: { run }, last_active_at: new Date(now - 5 * DAY) },
+    ]);
+    const active = await createSegment({ last_active_days: 7, all: [scoped(run)] });
+    const lapsed = await createSegment({ not: { in_segment: active.id }, all: [scoped(run)] });
+    expect(await memberIds(lapsed.id)).toEqual([]);
+    // Three days on, `older` leaves `active` at the pass, and so joins `lapsed` in the same pass.
+    await transaction((tx) => refreshTimeDependentSegments(tx, new Date(now + 3 * DAY)));
+    expect(await memberIds(active.id)).toEqual([recent.id]);
+    expect(await memberIds(lapsed.id)).toEqual([older.id]);
+  });
+});
+
 describe("estimate and field catalogue", () => {
   it("estimates event conditions and lists the event names seen with their counts", async () => {
     const run = uniqueName("run");

@@ -108,3 +108,56 @@ export function dependsOnTime(node: CriteriaNode): boolean {
       (c.event !== undefined && c.event.window !== null && "days" in c.event.window),
   );
 }
+
+/** A segment's id with its parsed criteria: what the segment graph below is built from. */
+export interface SegmentNode {
+  id: string;
+  node: CriteriaNode;
+}
+
+/**
+ * The segments that refer to any of `changed`, directly or through others (`in_segment`): the ones whose
+ * membership can move when the members of `changed` do. `changed` itself is not included unless it refers
+ * to another changed one.
+ */
+export function dependentSegments<S extends SegmentNode>(
+  segments: readonly S[],
+  changed: Iterable<string>,
+): S[] {
+  const reached = new Set<string>();
+  let frontier = new Set(changed);
+  while (frontier.size > 0) {
+    const next = new Set<string>();
+    for (const segment of segments) {
+      if (reached.has(segment.id)) continue;
+      if (segmentReferences(segment.node).some((ref) => frontier.has(ref.id))) {
+        reached.add(segment.id);
+        next.add(segment.id);
+      }
+    }
+    frontier = next;
+  }
+  return segments.filter((segment) => reached.has(segment.id));
+}
+
+/**
+ * The segments ordered so that each comes after every segment of the list it refers to (`in_segment`), so
+ * that evaluating them in this order reads each reference's new members. References never form a cycle
+ * (refused on write); ties keep the given order.
+ */
+export function referencedFirst<S extends SegmentNode>(segments: readonly S[]): S[] {
+  const byId = new Map(segments.map((segment) => [segment.id, segment]));
+  const ordered: S[] = [];
+  const visited = new Set<string>();
+  const visit = (segment: S, depth: number) => {
+    if (visited.has(segment.id) || depth > segments.length) return;
+    visited.add(segment.id);
+    for (const ref of segmentReferences(segment.node)) {
+      const referenced = byId.get(ref.id);
+      if (referenced) visit(referenced, depth + 1);
+    }
+    ordered.push(segment);
+  };
+  for (const segment of segments) visit(segment, 0);
+  return ordered;
+}

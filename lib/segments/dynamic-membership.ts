@@ -1,6 +1,14 @@
 import "server-only";
 import type { Database } from "@/db/client";
-import { type Condition, eventNames, type Group, listConditions, profileFieldsOf } from "@/lib/criteria/ast";
+import {
+  type Condition,
+  dependentSegments,
+  eventNames,
+  type Group,
+  listConditions,
+  profileFieldsOf,
+  referencedFirst,
+} from "@/lib/criteria/ast";
 import { REASON_LISTED, reasonFields } from "@/lib/criteria/compile-sql";
 import { parseCriteria } from "@/lib/criteria/parse-criteria";
 import {
@@ -28,7 +36,10 @@ export interface ReevaluationCounts {
  *
  * A few statements whatever the number of users and segments: lock the dynamic segments, evaluate all
  * users against them with their current memberships in one read per batch of segments, and write only
- * what changed in one statement (members, events, counts).
+ * what changed in one statement (members, events, counts). Segments of segments follow in the same
+ * transaction: when a user joins or leaves a segment, the segments that refer to it (`in_segment`,
+ * directly or through others) are evaluated again for that user once the change is written, until nothing
+ * more moves.
  */
 export async function reevaluateUsers(
   userIds: string[],
@@ -46,27 +57,66 @@ export async function reevaluateUsers(
   const locked = lockedSegments ?? (await lockDynamicSegments(tx));
   // Criteria are validated on write; a row that predates the language is skipped rather than failing
   // the user's request.
-  const segments = locked.flatMap(({ id, criteria }) => {
+  const dynamic = locked.flatMap(({ id, criteria }) => {
     const parsed = parseCriteria(criteria);
-    return parsed.ok && (!relevant || relevant(parsed.node)) ? [{ id, node: parsed.node }] : [];
+    return parsed.ok ? [{ id, node: parsed.node }] : [];
   });
+  const counts: ReevaluationCounts = { joined: 0, left: 0 };
+  let segments = relevant ? dynamic.filter((s) => relevant(s.node)) : dynamic;
+  let users = unique;
+  // Rounds are bounded by the depth of the reference graph, which has no cycle.
+  for (let round = 0; segments.length > 0 && users.length > 0 && round <= dynamic.length; round++) {
+    const changes = await evaluateChanges(segments, users, now, tx);
+    const moved = [...changes.writes.filter((w) => w.is_new), ...changes.leaves];
+    const dependents = dependentSegments(dynamic, new Set(moved.map((m) => m.segment_id)));
+    // The segments this round and the later ones may write are locked together, in id order, before the
+    // first write: concurrent re-evaluations queue instead of deadlocking on member_count.
+    await writeChanges(
+      changes,
+      dependents.map((s) => s.id),
+      tx,
+    );
+    counts.joined += changes.writes.filter((w) => w.is_new).length;
+    counts.left += changes.leaves.length;
+    segments = referencedFirst(dependents);
+    users = [...new Set(moved.map((m) => m.user_id))];
+  }
+  return counts;
+}
+
+/** What the users' current profiles and memberships change in the segments. */
+async function evaluateChanges(
+  segments: { id: string; node: Group }[],
+  users: string[],
+  now: Date,
+  tx: Database,
+): Promise<MembershipChanges> {
   const changes: MembershipChanges = { writes: [], leaves: [] };
   // Segments are evaluated in batches whose statements stay far below the parameter limit, however many
   // and however large the dynamic segments; the changes of all batches are written together.
   for (const batch of batchSegments(segments, now)) {
-    collectChanges(batch, await evaluateUsers(batch, unique, now, tx), changes);
+    collectChanges(batch, await evaluateUsers(batch, users, now, tx), changes);
   }
+  return changes;
+}
+
+async function writeChanges(changes: MembershipChanges, alsoLock: string[], tx: Database): Promise<void> {
   // Written in slices, so that one statement's jsonb stays a few megabytes however many users changed.
-  for (let i = 0; i < Math.max(changes.writes.length, changes.leaves.length); i += WRITES_PER_STATEMENT) {
+  const slices = Math.max(
+    1,
+    Math.ceil(Math.max(changes.writes.length, changes.leaves.length) / WRITES_PER_STATEMENT),
+  );
+  for (let i = 0; i < slices; i++) {
+    const from = i * WRITES_PER_STATEMENT;
     await applyMembershipChanges(
       {
-        writes: changes.writes.slice(i, i + WRITES_PER_STATEMENT),
-        leaves: changes.leaves.slice(i, i + WRITES_PER_STATEMENT),
+        writes: changes.writes.slice(from, from + WRITES_PER_STATEMENT),
+        leaves: changes.leaves.slice(from, from + WRITES_PER_STATEMENT),
       },
       tx,
+      i === 0 ? alsoLock : [],
     );
   }
-  return { joined: changes.writes.filter((w) => w.is_new).length, left: changes.leaves.length };
 }
 
 /** Compares what the users' profiles select with their memberships: joins, rescores and leaves. */

@@ -157,7 +157,12 @@ export interface MembershipChanges {
 /**
  * Applies the changes in one statement: members written with their reasons, leaves deleted, every join and leave recorded, each segment's member_count moved by its delta.
  */
-export async function applyMembershipChanges(changes: MembershipChanges, tx: Database): Promise<void> {
+export async function applyMembershipChanges(
+  changes: MembershipChanges,
+  tx: Database,
+  /** Segments to lock with the changed ones (those a later write of the same transaction will change). */
+  alsoLock: readonly string[] = [],
+): Promise<void> {
   // Rows travel as two jsonb parameters, however many members change.
   const writes = JSON.stringify(
     changes.writes.map((w) => ({
@@ -171,13 +176,15 @@ export async function applyMembershipChanges(changes: MembershipChanges, tx: Dat
   const leaves = JSON.stringify(
     changes.leaves.map((l) => ({ segment_id: l.segment_id, user_id: l.user_id })),
   );
-  const changed = [...new Set([...changes.writes, ...changes.leaves].map((c) => c.segment_id))].sort();
-  if (changed.length === 0) return;
+  const changed = [...new Set([...changes.writes, ...changes.leaves].map((c) => c.segment_id))];
+  const toLock = [...new Set([...changed, ...alsoLock])].sort();
+  if (toLock.length === 0) return;
   // The segments whose membership changes, locked for writing in id order: concurrent re-evaluations
   // that change the same segments queue here instead of deadlocking on member_count.
   await tx.execute(
-    sql`select id from audience_segments where id in ${uuidList(changed)} order by id for no key update`,
+    sql`select id from audience_segments where id in ${uuidList(toLock)} order by id for no key update`,
   );
+  if (changed.length === 0) return;
   await tx.execute(
     sql`with w as (
           select * from jsonb_to_recordset(${writes}::jsonb)
