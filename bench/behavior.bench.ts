@@ -92,7 +92,7 @@ function eventCases(): EventCase[] {
       name: "sum of purchase value ≥ 500, all time",
       criteria: { event: { name: "purchase", sum: { of: "value", gte: 500 } } },
       hand: sql`select count(*)::int as v from (select user_id from events where name = 'purchase'
-        group by user_id having sum(value) >= 500) t`,
+        group by user_id having sum(value::numeric) >= 500) t`,
     },
     {
       name: "books purchase, last seen within 14 days",

@@ -284,5 +284,14 @@ describe("estimate and field catalogue", () => {
     expect(await estimate({ name, max: { of: "value", lt: 100 } })).toBe(2);
     const fields = await api("GET", "/api/v1/segments/criteria/fields");
     expect(fields.body.events).toContainEqual({ name, count: 3 });
+    // Sums are exact: 0.7 + 0.1 is 0.7999999999999999 in floating point.
+    const tip = `tip-${Math.random().toString(36).slice(2, 8)}`;
+    await send([
+      { user_id: u1.id, name: tip, value: 0.7 },
+      { user_id: u1.id, name: tip, value: 0.1 },
+    ]);
+    expect(await estimate({ name: tip, sum: { of: "value", gte: 0.8 } })).toBe(1);
+    expect(await estimate({ name: tip, sum: { of: "value", eq: 0.8 } })).toBe(1);
+    expect(await estimate({ name: tip, avg: { of: "value", eq: 0.4 } })).toBe(1);
   });
 });

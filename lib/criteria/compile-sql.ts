@@ -249,7 +249,7 @@ const DAYS_MS = 86_400_000;
 
 /** What sum/avg/min/max aggregate: the event's value, or a numeric property (other types count as absent). */
 function measuredSql(of: string | null): SQL {
-  // The value is summed as stored (float8), as a hand-written query would; properties are JSON numbers.
+  // Properties are JSON numbers, read exactly as numeric; the value is stored as float8.
   if (of === null || of === "value") return sql`e.value`;
   const key = of.slice("properties.".length);
   return sql`(case when jsonb_typeof(e.properties -> ${key}::text) = 'number'
@@ -284,10 +284,12 @@ function aggregateSql(event: EventSpec): SQL {
   switch (event.measure) {
     case "count":
       return sql`count(*)`;
+    // Summed in numeric: a float8 sum depends on the order rows arrive in (parallel workers add partial
+    // sums), so purchases adding up to exactly 500.00 could pass `sum ≥ 500` on one run and not the next.
     case "sum":
-      return sql`coalesce(sum(${measuredSql(event.of)}), 0)`;
+      return sql`coalesce(sum((${measuredSql(event.of)})::numeric), 0)`;
     case "avg":
-      return sql`avg(${measuredSql(event.of)})`;
+      return sql`avg((${measuredSql(event.of)})::numeric)`;
     case "min":
       return sql`min(${measuredSql(event.of)})`;
     case "max":
