@@ -228,7 +228,10 @@ describe("segments of segments stay fresh", () => {
   it("follow a referenced segment's joins and leaves in the same request, through a chain of references", async () => {
     const run = uniqueName("run");
     const [buyer, browser] = await seedUsers([{ traits: { run } }, { traits: { run } }]);
-    const buyers = await createSegment({ event: { name: "purchase", count: { gte: 1 } }, all: [scoped(run)] });
+    const buyers = await createSegment({
+      event: { name: "purchase", count: { gte: 1 } },
+      all: [scoped(run)],
+    });
     // Refers to `buyers` only: no event name of its own, so ingestion reaches it through the reference.
     const notBuyers = await createSegment({ not: { in_segment: buyers.id }, all: [scoped(run)] });
     const notBuyersToo = await createSegment({ in_segment: notBuyers.id });
