@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
-import { queryRows } from "@/db/rows";
+import { queryRows, queryRowsPrepared } from "@/db/rows";
 import { audienceSegments } from "@/db/schema";
 import { type CriteriaNode, listConditions } from "@/lib/criteria/ast";
 import {
@@ -67,7 +67,7 @@ export async function evaluateUsers(
   now: Date,
   tx: Database,
 ): Promise<UserOutcome[]> {
-  return queryRows<UserOutcome>(tx, evaluateUsersSql(segments, userIds, now)).then((rows) =>
+  return queryRowsPrepared<UserOutcome>(tx, evaluateUsersSql(segments, userIds, now)).then((rows) =>
     rows.map((r) => ({
       ...r,
       confidences: r.confidences.map(Number),
@@ -111,6 +111,25 @@ export function evaluateUsersSql(
         from users where "users"."id" in ${uuidList(userIds)}`;
 }
 
+/**
+ * A segment's share of an evaluation statement's parameters. Structural (the clock and the users change
+ * values, never their number), so it is remembered per criteria: rendering every segment's statement on
+ * each re-evaluation only to count was half of a one-user re-evaluation's time.
+ */
+const parameterCosts = new Map<string, number>();
+const MAX_REMEMBERED_COSTS = 10_000;
+
+function segmentParameterCost(segment: { node: CriteriaNode }, now: Date): number {
+  const key = JSON.stringify(segment.node);
+  let cost = parameterCosts.get(key);
+  if (cost === undefined) {
+    cost = parameterCount(evaluateUsersSql([{ id: "", node: segment.node }], [], now));
+    if (parameterCosts.size >= MAX_REMEMBERED_COSTS) parameterCosts.clear();
+    parameterCosts.set(key, cost);
+  }
+  return cost;
+}
+
 /** Bind parameters one statement may use for the segments' expressions (far below the 65,535 limit). */
 export const SEGMENT_PARAMETER_BUDGET = 20_000;
 /** And at most this many segments, so that each statement plans quickly. */
@@ -126,7 +145,7 @@ export function batchSegments<S extends { id: string; node: CriteriaNode }>(segm
   let current: S[] = [];
   let used = 0;
   for (const segment of segments) {
-    const cost = parameterCount(evaluateUsersSql([segment], [], now));
+    const cost = segmentParameterCost(segment, now);
     if (
       current.length > 0 &&
       (used + cost > SEGMENT_PARAMETER_BUDGET || current.length >= SEGMENTS_PER_STATEMENT)
