@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
-import { queryRows, queryRowsPrepared } from "@/db/rows";
+import { queryRowsPrepared } from "@/db/rows";
 import { audienceSegments } from "@/db/schema";
 import { type CriteriaNode, listConditions } from "@/lib/criteria/ast";
 import {
