@@ -30,6 +30,28 @@ export async function queryRowsPrepared<Row>(db: Database, query: SQL): Promise<
   return (await client.unsafe(rendered.sql, rendered.params, { prepare: true })) as Row[];
 }
 
+/** A statement already rendered to text and parameters (lib/segments/statement-template.ts). */
+export interface RenderedQuery {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * queryRowsPrepared for a statement already rendered: on PostgreSQL a named prepared statement on the
+ * connection `db` stands for; PGlite runs the text with its parameters (its default type parsers: the
+ * callers read no timestamp columns).
+ */
+export async function queryRenderedPrepared<Row>(db: Database, query: RenderedQuery): Promise<Row[]> {
+  const client = (db as unknown as { session?: { client?: unknown } }).session?.client as
+    | Partial<PostgresJsClient & { query: (sql: string, params: unknown[]) => Promise<{ rows: Row[] }> }>
+    | undefined;
+  if (typeof client?.unsafe === "function" && !("waitReady" in client)) {
+    return (await client.unsafe(query.sql, query.params, { prepare: true })) as Row[];
+  }
+  if (typeof client?.query !== "function") throw new Error("No client to run the statement on");
+  return (await client.query(query.sql, query.params)).rows;
+}
+
 export interface Page<Row> {
   items: Row[];
   total: number;

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
-import { queryRowsPrepared } from "@/db/rows";
+import { queryRenderedPrepared } from "@/db/rows";
 import { audienceSegments } from "@/db/schema";
 import { type CriteriaNode, listConditions } from "@/lib/criteria/ast";
 import {
@@ -12,6 +12,7 @@ import {
   reasonFields,
   referencedValuesSql,
 } from "@/lib/criteria/compile-sql";
+import { renderWithTemplate } from "./statement-template";
 
 // Ids travel as one jsonb parameter, so 10,000 users are one parameter, not 10,000.
 const uuidList = (ids: string[]) =>
@@ -67,7 +68,15 @@ export async function evaluateUsers(
   now: Date,
   tx: Database,
 ): Promise<UserOutcome[]> {
-  return queryRowsPrepared<UserOutcome>(tx, evaluateUsersSql(segments, userIds, now)).then((rows) =>
+  // The statement's text depends only on the segments: rendered once per set of criteria (statement-template).
+  const key = segments.map((s) => `${s.id}:${JSON.stringify(s.node)}`).join("\n");
+  const statement = renderWithTemplate(
+    key,
+    (at, users) => evaluateUsersSql(segments, users, at),
+    now,
+    userIds,
+  );
+  return queryRenderedPrepared<UserOutcome>(tx, statement).then((rows) =>
     rows.map((r) => ({
       ...r,
       confidences: r.confidences.map(Number),
