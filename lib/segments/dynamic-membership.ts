@@ -58,8 +58,8 @@ export async function reevaluateUsers(
   // Criteria are validated on write; a row that predates the language is skipped rather than failing
   // the user's request.
   const dynamic = locked.flatMap(({ id, criteria }) => {
-    const parsed = parseCriteria(criteria);
-    return parsed.ok ? [{ id, node: parsed.node }] : [];
+    const node = parsedCriteria(criteria);
+    return node ? [{ id, node }] : [];
   });
   const counts: ReevaluationCounts = { joined: 0, left: 0 };
   let segments = relevant ? dynamic.filter((s) => relevant(s.node)) : dynamic;
@@ -84,6 +84,26 @@ export async function reevaluateUsers(
   return counts;
 }
 
+const parsedNodes = new Map<string, Group | null>();
+const MAX_PARSED_NODES = 10_000;
+
+/**
+ * A stored criteria's node, parsed once per distinct criteria: every profile write and event batch reads
+ * all dynamic segments' criteria, and parsing fifty of them is a millisecond a call. Nodes are never
+ * changed after parsing, so one can be shared. Null for a row that no longer parses.
+ */
+function parsedCriteria(criteria: unknown): Group | null {
+  const key = JSON.stringify(criteria);
+  let node = parsedNodes.get(key);
+  if (node === undefined) {
+    const parsed = parseCriteria(criteria);
+    node = parsed.ok ? parsed.node : null;
+    if (parsedNodes.size >= MAX_PARSED_NODES) parsedNodes.clear();
+    parsedNodes.set(key, node);
+  }
+  return node;
+}
+
 /** What the users' current profiles and memberships change in the segments. */
 async function evaluateChanges(
   segments: { id: string; node: Group }[],
@@ -94,9 +114,13 @@ async function evaluateChanges(
   const changes: MembershipChanges = { writes: [], leaves: [] };
   // Segments are evaluated in batches whose statements stay far below the parameter limit, however many
   // and however large the dynamic segments; the changes of all batches are written together.
-  for (const batch of batchSegments(segments, now)) {
-    collectChanges(batch, await evaluateUsers(batch, users, now, tx), changes);
-  }
+  // The batches' statements are sent together: one round trip, and the database works while the first
+  // answer is read.
+  const batches = batchSegments(segments, now);
+  const outcomes = await Promise.all(batches.map((batch) => evaluateUsers(batch, users, now, tx)));
+  batches.forEach((batch, i) => {
+    collectChanges(batch, outcomes[i], changes);
+  });
   return changes;
 }
 

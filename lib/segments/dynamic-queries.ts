@@ -69,7 +69,7 @@ export async function evaluateUsers(
   tx: Database,
 ): Promise<UserOutcome[]> {
   // The statement's text depends only on the segments: rendered once per set of criteria (statement-template).
-  const key = segments.map((s) => `${s.id}:${JSON.stringify(s.node)}`).join("\n");
+  const key = segments.map((s) => `${s.id}:${nodeKey(s.node)}`).join("\n");
   const statement = renderWithTemplate(
     key,
     (at, users) => evaluateUsersSql(segments, users, at),
@@ -125,11 +125,23 @@ export function evaluateUsersSql(
  * values, never their number), so it is remembered per criteria: rendering every segment's statement on
  * each re-evaluation only to count was half of a one-user re-evaluation's time.
  */
+const nodeKeys = new WeakMap<CriteriaNode, string>();
+
+/** A node's JSON text, once per node object (re-evaluation shares parsed nodes between calls). */
+function nodeKey(node: CriteriaNode): string {
+  let key = nodeKeys.get(node);
+  if (key === undefined) {
+    key = JSON.stringify(node);
+    nodeKeys.set(node, key);
+  }
+  return key;
+}
+
 const parameterCosts = new Map<string, number>();
 const MAX_REMEMBERED_COSTS = 10_000;
 
 function segmentParameterCost(segment: { node: CriteriaNode }, now: Date): number {
-  const key = JSON.stringify(segment.node);
+  const key = nodeKey(segment.node);
   let cost = parameterCosts.get(key);
   if (cost === undefined) {
     cost = parameterCount(evaluateUsersSql([{ id: "", node: segment.node }], [], now));
