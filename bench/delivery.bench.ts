@@ -152,14 +152,18 @@ interface BenchEvent {
 }
 
 let eventSerial = 0;
+/** Where the next batch starts in the users: batches move through all of them, not the first `size` again. */
+let nextUser = 0;
 function makeEvents(size: number, users: string[], armIds: string[]): BenchEvent[] {
   const run = `${Date.now().toString(36)}-${eventSerial++}`;
+  const first = nextUser;
+  nextUser = (nextUser + size) % users.length;
   const now = new Date().toISOString();
   return Array.from({ length: size }, (_, i) => {
     const content = i % 2 === 0;
     return {
       event_id: `bench-${run}-${i}`,
-      user_id: users[i % users.length],
+      user_id: users[(first + i) % users.length],
       name: content ? (i % 10 === 0 ? "content_conversion" : "content_view") : "page.view",
       ...(content ? { personalized_content_id: armIds[i % armIds.length] } : {}),
       occurred_at: now,
