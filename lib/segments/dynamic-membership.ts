@@ -92,14 +92,13 @@ const MAX_PARSED_NODES = 10_000;
  * all dynamic segments' criteria, and parsing fifty of them is a millisecond a call. Nodes are never
  * changed after parsing, so one can be shared. Null for a row that no longer parses.
  */
-function parsedCriteria(criteria: unknown): Group | null {
-  const key = JSON.stringify(criteria);
-  let node = parsedNodes.get(key);
+function parsedCriteria(criteriaText: string): Group | null {
+  let node = parsedNodes.get(criteriaText);
   if (node === undefined) {
-    const parsed = parseCriteria(criteria);
+    const parsed = parseCriteria(JSON.parse(criteriaText));
     node = parsed.ok ? parsed.node : null;
     if (parsedNodes.size >= MAX_PARSED_NODES) parsedNodes.clear();
-    parsedNodes.set(key, node);
+    parsedNodes.set(criteriaText, node);
   }
   return node;
 }

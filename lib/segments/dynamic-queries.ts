@@ -37,7 +37,8 @@ export type LockedSegment = Awaited<ReturnType<typeof lockDynamicSegments>>[numb
 
 export async function lockDynamicSegments(tx: Database) {
   return tx
-    .select({ id: audienceSegments.id, criteria: audienceSegments.criteria })
+    // The criteria as text: re-evaluation parses each distinct text once (dynamic-membership.ts).
+    .select({ id: audienceSegments.id, criteria: sql<string>`${audienceSegments.criteria}::text` })
     .from(audienceSegments)
     .where(and(eq(audienceSegments.status, "active"), eq(audienceSegments.membership_mode, "dynamic")))
     .orderBy(asc(audienceSegments.id))
