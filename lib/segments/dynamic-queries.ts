@@ -36,8 +36,8 @@ export function parameterCount(query: SQL): number {
 export type LockedSegment = Awaited<ReturnType<typeof lockDynamicSegments>>[number];
 
 export async function lockDynamicSegments(tx: Database) {
+  // The criteria as text: re-evaluation parses each distinct text once (dynamic-membership.ts).
   return tx
-    // The criteria as text: re-evaluation parses each distinct text once (dynamic-membership.ts).
     .select({ id: audienceSegments.id, criteria: sql<string>`${audienceSegments.criteria}::text` })
     .from(audienceSegments)
     .where(and(eq(audienceSegments.status, "active"), eq(audienceSegments.membership_mode, "dynamic")))
