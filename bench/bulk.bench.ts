@@ -3,8 +3,9 @@
 // 10,000 emails) and `POST /api/v1/users/bulk` with 10,000 full profiles, each through its route handler
 // in-process (real Request objects: body reading, guards, zod, service, SQL, response schema) against one
 // hand-written statement doing the same writes. Results go to docs/benchmarks.md ("## Bulk writes").
-// Run: `npm run bench -- bulk`. Variables: BENCH_DATABASE (default bench_criteria; the users are shared with
-// the criteria bench), BENCH_BULK_RUNS (7), BENCH_BULK_SIZE (10,000), BENCH_WRITE_DOC=false to only print.
+// Run: `npm run bench -- bulk`. Variables: BENCH_DATABASE (default bench_criteria; only rows it adds are removed,
+// so it can share the criteria bench's users), BENCH_BULK_RUNS (7), BENCH_BULK_SIZE (10,000), BENCH_BULK_SECTIONS
+// (members,users), BENCH_WRITE_DOC=false to only print.
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -109,6 +110,9 @@ const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 
 function row(what: string, times: Timings): string {
   const [route, hand] = [median(times.route), median(times.hand)];
+  console.error(
+    `${what}: route ${times.route.map(fmt).join(", ")}; hand-written ${times.hand.map(fmt).join(", ")}`,
+  );
   const rate = (ms: number) => Math.round((SIZE / ms) * 1000).toLocaleString("en-US");
   return `| ${what} | ${RUNS} | ${fmt(route)} (${rate(route)} rows/s) | ${fmt(hand)} (${rate(hand)} rows/s) | **${(hand / route).toFixed(2)}×** |`;
 }
@@ -295,7 +299,7 @@ async function benchUsers() {
     content_preferences: batch.map((p) => arrayLiteral(p.content_preferences)),
     traits: batch.map((p) => JSON.stringify(p.traits)),
   });
-  const hand = (c: ReturnType<typeof columns>) => client`
+  const insert = (c: ReturnType<typeof columns>, returning: "id" | "*") => client`
       insert into users (external_id, email, name, age, location, gender, interests, purchase_count, total_spent,
         engagement_level, engagement_frequency, avg_session_duration, last_active_at, interaction_score,
         content_preferences, traits)
@@ -306,28 +310,32 @@ async function benchUsers() {
         ${c.avg_session_duration}::int[], ${c.last_active_at}::timestamptz[], ${c.interaction_score}::float8[],
         ${c.content_preferences}::text[], ${c.traits}::text[])
         as r(x, e, n, a, l, g, i, pc, ts, el, ef, sd, la, sc, cp, t)
-      returning id`;
+      returning ${returning === "id" ? client`id` : client`*`}`;
   await cleanup();
-  const times = await alternate(
-    {
-      prepare: async () => routeCall("/api/v1/users/bulk", {}, { users: profiles() }),
-      run: (call: RouteCall) => callRoute(usersBulkRoute.POST as Handler, call),
-      check: (result) => {
-        const body = answer(result) as { created: number; items: unknown[] };
-        if (body.created !== SIZE || body.items.length !== SIZE) throw new Error(`created ${body.created}`);
+  const measure = (returning: "id" | "*") =>
+    alternate(
+      {
+        prepare: async () => routeCall("/api/v1/users/bulk", {}, { users: profiles() }),
+        run: (call: RouteCall) => callRoute(usersBulkRoute.POST as Handler, call),
+        check: (result) => {
+          const body = answer(result) as { created: number; items: unknown[] };
+          if (body.created !== SIZE || body.items.length !== SIZE) throw new Error(`created ${body.created}`);
+        },
       },
-    },
-    {
-      prepare: async () => columns(profiles()),
-      run: hand,
-      check: (rows) => {
-        if (rows.length !== SIZE) throw new Error(`inserted ${rows.length} of ${SIZE}`);
+      {
+        prepare: async () => columns(profiles()),
+        run: (c: ReturnType<typeof columns>) => insert(c, returning),
+        check: (rows) => {
+          if (rows.length !== SIZE) throw new Error(`inserted ${rows.length} of ${SIZE}`);
+        },
       },
-    },
-    cleanup,
-  );
+      cleanup,
+    );
+  const ids = await measure("id");
+  // The route answers every created profile: the same statement answering its rows, too.
+  const rows = await measure("*");
   await db.execute(sql`vacuum analyze users`);
-  return times;
+  return { ids, rows };
 }
 
 // ------------------------------------------------------------------------------------------------- report
@@ -365,7 +373,7 @@ try {
   if (generated.generated)
     console.log(`Generated ${benchConfig.users} users in ${generated.seconds.toFixed(1)} s`);
   const machine = await describeMachine();
-  const sections = (process.env.BENCH_SECTIONS ?? "members,users").split(",");
+  const sections = (process.env.BENCH_BULK_SECTIONS ?? "members,users").split(",");
   const members = sections.includes("members") ? await benchMembers() : undefined;
   const users = sections.includes("users") ? await benchUsers() : undefined;
   out(
@@ -391,8 +399,8 @@ try {
     "- **Users**: the route (`POST /api/v1/users/bulk` with full profiles: body guards, schema with normalisation,",
     "  one transaction with the insert, re-evaluation against the active dynamic segments (none here), an audit entry,",
     `  and the ${SIZE.toLocaleString("en-US")} created profiles checked against the documented schema and sent back) against one`,
-    "  `INSERT INTO users … SELECT FROM unnest(…)` in autocommit of the same values, one array per column,",
-    "  `RETURNING id`.",
+    "  `INSERT INTO users … SELECT FROM unnest(…)` in autocommit of the same values, one array per column, measured",
+    "  twice: `RETURNING id` (what an importer needs) and `RETURNING *` (the rows, as the route answers them).",
     "",
   ])
     out(line);
@@ -402,7 +410,10 @@ try {
     out(row(`members, ${SIZE.toLocaleString("en-US")} \`user_ids\``, members.ids));
     out(row(`members, ${SIZE.toLocaleString("en-US")} \`emails\``, members.emails));
   }
-  if (users) out(row(`users, ${SIZE.toLocaleString("en-US")} full profiles`, users));
+  if (users) {
+    out(row(`users, ${SIZE.toLocaleString("en-US")} full profiles; statement \`RETURNING id\``, users.ids));
+    out(row(`users, ${SIZE.toLocaleString("en-US")} full profiles; statement \`RETURNING *\``, users.rows));
+  }
   out("");
   if (process.env.BENCH_WRITE_DOC !== "false") {
     writeSection(report, machine, [loadAtStart, os.loadavg()[0]]);
