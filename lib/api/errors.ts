@@ -63,6 +63,11 @@ export function isForeignKeyViolation(error: unknown): boolean {
   return postgresError(error)?.code === "23503";
 }
 
+/** Whether the error is a unique index refusing a second row with the same key (SQLSTATE 23505). */
+export function isUniqueViolation(error: unknown): boolean {
+  return postgresError(error)?.code === "23505";
+}
+
 /** Maps database errors that bad input can cause to API errors; returns undefined for real faults. */
 export function fromDatabaseError(error: unknown): ApiError | undefined {
   const pg = postgresError(error);

@@ -11,6 +11,15 @@ describe("input guards", () => {
     expect(findUnsafeValue({ a: ["fine", 1, null, true] })).toBeUndefined();
   });
 
+  it("reports the first issue in document order, with the path of keys and indexes to it", () => {
+    const issue = findUnsafeValue({
+      users: [{ traits: { ok: ["x"] } }, { name: "a\u0000", traits: { "k\u0000": 1 } }],
+    });
+    expect(issue).toEqual({ path: ["users", 1, "name"], message: "Must not contain NUL characters" });
+    expect(findUnsafeValue("\u0000")).toEqual({ path: [], message: "Must not contain NUL characters" });
+    expect(findUnsafeValue([[nest(40)]])?.path).toEqual([0, 0, ...Array(30).fill("a")]);
+  });
+
   it("stops at the depth limit without recursing, however deep the document", () => {
     let deep: unknown = 1;
     for (let i = 0; i < 100_000; i++) deep = [deep];

@@ -25,54 +25,42 @@ interface InputIssue {
   message: string;
 }
 
-/** A place in the document; its path is built only when an issue is found there. */
-interface Visit {
-  value: unknown;
-  parent: Visit | undefined;
-  key: string | number | undefined;
-  depth: number;
-}
-
-function pathOf(visit: Visit): Path {
-  const path: Path = [];
-  for (let at: Visit | undefined = visit; at?.parent; at = at.parent) path.push(at.key as string | number);
-  return path.reverse();
-}
-
 /**
- * The first NUL character (in a key or a string) or the first place nesting passes `maxDepth`. Iterative,
- * so that a hostile document cannot overflow the stack of the check itself. Every request body goes through
- * it (an event batch has 10,000 documents), so it allocates one small record per value and no path until an
- * issue is found.
+ * The first NUL character (in a key or a string) or the first place nesting passes `maxDepth`, in document
+ * order. Every request body goes through it (a bulk import has 10,000 profiles, some 200,000 values), so it
+ * allocates nothing while it walks: the path is built on the way back, only when an issue is found. It
+ * recurses, but never deeper than `maxDepth` + 1 frames: a deeper document is refused at that depth, so a
+ * hostile one cannot overflow the stack of the check itself.
  */
 export function findUnsafeValue(value: unknown, maxDepth = MAX_BODY_DEPTH): InputIssue | undefined {
-  const stack: Visit[] = [{ value, parent: undefined, key: undefined, depth: 0 }];
-  while (stack.length > 0) {
-    const visit = stack.pop() as Visit;
-    const current = visit.value;
-    if (typeof current === "string") {
-      if (current.includes(NUL)) return { path: pathOf(visit), message: "Must not contain NUL characters" };
-      continue;
-    }
-    if (typeof current !== "object" || current === null) continue;
-    if (visit.depth >= maxDepth) {
-      return { path: pathOf(visit), message: `JSON may nest at most ${maxDepth} levels deep` };
-    }
-    const depth = visit.depth + 1;
-    if (Array.isArray(current)) {
-      for (let i = 0; i < current.length; i++)
-        stack.push({ value: current[i], parent: visit, key: i, depth });
-      continue;
-    }
-    for (const key in current) {
-      if (!Object.hasOwn(current, key)) continue;
-      if (key.includes(NUL)) {
-        return {
-          path: [...pathOf(visit), key.replaceAll(NUL, "\\u0000")],
-          message: "Keys must not contain NUL characters",
-        };
+  return visit(value, 0, maxDepth);
+}
+
+function visit(value: unknown, depth: number, maxDepth: number): InputIssue | undefined {
+  if (typeof value === "string") {
+    return value.includes(NUL) ? { path: [], message: "Must not contain NUL characters" } : undefined;
+  }
+  if (typeof value !== "object" || value === null) return undefined;
+  if (depth >= maxDepth) return { path: [], message: `JSON may nest at most ${maxDepth} levels deep` };
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const issue = visit(value[i], depth + 1, maxDepth);
+      if (issue) {
+        issue.path.unshift(i);
+        return issue;
       }
-      stack.push({ value: (current as Record<string, unknown>)[key], parent: visit, key, depth });
+    }
+    return undefined;
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (key.includes(NUL)) {
+      return { path: [key.replaceAll(NUL, "\\u0000")], message: "Keys must not contain NUL characters" };
+    }
+    const issue = visit((value as Record<string, unknown>)[key], depth + 1, maxDepth);
+    if (issue) {
+      issue.path.unshift(key);
+      return issue;
     }
   }
   return undefined;

@@ -5,10 +5,10 @@ import { isStorableInstant, storableInstantMessage } from "./input-guards";
 export const timestamp = z.iso
   .datetime({ offset: true })
   // A value that is no date at all is already reported by the format check: one issue per field.
-  .refine(
-    (value) => Number.isNaN(Date.parse(value)) || isStorableInstant(Date.parse(value)),
-    storableInstantMessage,
-  );
+  .refine((value) => {
+    const time = Date.parse(value);
+    return Number.isNaN(time) || isStorableInstant(time);
+  }, storableInstantMessage);
 
 export const paginationQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50).describe("Page size (1 to 500)."),

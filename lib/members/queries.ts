@@ -1,5 +1,6 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
+import { arrayLiteral } from "@/db/array-literal";
 import type { Database } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import type { MemberIdentifiers } from "./schemas";
@@ -53,7 +54,12 @@ export interface AddMembersOptions {
 /**
  * Adds the users to the segment as manual members, or updates them where they are members already,
  * records a join event per new member and adds exactly the inserted rows to member_count: one statement.
- * The caller holds the segment's lock (lockSegment), so no other transaction changes its members meanwhile.
+ * The caller holds the segment's lock (lockSegment), and so does every writer of memberships (the refresh,
+ * re-evaluation, the removals and user deletion lock the segment row first): no other transaction adds a
+ * member of this segment meanwhile, so the anti-join alone decides what is new, and the insert needs no
+ * ON CONFLICT, which would make every row a speculative insertion (a second probe of the unique index).
+ * The ids travel as one uuid[] in the order given: lockIdentifiedUsers answers them sorted, so the unique
+ * index and the foreign key's lookups in users are walked in order.
  */
 export async function upsertManualMembers(
   segmentId: string,
@@ -67,7 +73,7 @@ export async function upsertManualMembers(
   const [row] = await queryRows<{ added: number; updated: number; member_count: number }>(
     tx,
     sql`with target as (
-        select distinct value::uuid as user_id from jsonb_array_elements_text(${jsonArray(userIds)})
+        select user_id from unnest(${arrayLiteral([...new Set(userIds)])}::uuid[]) as t(user_id)
       ), updated as (
         update segment_members m
         set confidence_score = coalesce(${score}::float8, m.confidence_score),
@@ -83,7 +89,6 @@ export async function upsertManualMembers(
         where not exists (
           select 1 from segment_members m where m.segment_id = ${segmentId}::uuid and m.user_id = t.user_id
         )
-        on conflict (segment_id, user_id) do nothing
         returning user_id
       ), joined as (
         insert into segment_membership_events (segment_id, user_id, event, source)

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, count, eq, getTableColumns, gte, ilike, lte, or, type SQL, sql } from "drizzle-orm";
+import { arrayLiteral } from "@/db/array-literal";
 import { boundedJson } from "@/db/bounded-json";
 import { type Database, dbOrDefault } from "@/db/client";
 import { escapeLike, type Page, queryRows, readPage } from "@/db/rows";
@@ -18,53 +19,48 @@ export const userSummaryColumns = {
   engagement_level: users.engagement_level,
 };
 
-// The record type that jsonb_to_recordset reads each input object as; JSON arrays become text[]
-// (PostgreSQL 10 and later).
-const userRecordType = sql.raw(
-  [
-    "ord bigint",
-    "external_id varchar",
-    "email varchar",
-    "name varchar",
-    "age integer",
-    "location varchar",
-    "gender varchar",
-    "interests text[]",
-    "purchase_count integer",
-    "total_spent numeric",
-    "engagement_level varchar",
-    "engagement_frequency varchar",
-    "avg_session_duration integer",
-    "last_active_at timestamptz",
-    "interaction_score double precision",
-    "content_preferences text[]",
-    "traits jsonb",
-  ].join(", "),
-);
-
 /**
- * Inserts any number of users with one INSERT … SELECT over a single JSON parameter: 10,000 users
- * would need ~170,000 bind parameters as a VALUES list, past PostgreSQL's limit of 65,535.
- * Answers the rows in input order.
+ * Inserts any number of users with one INSERT … SELECT FROM unnest(…), one array parameter per column:
+ * 10,000 users would need ~170,000 bind parameters as a VALUES list, past PostgreSQL's limit of 65,535, and
+ * arrays are read about twice as fast as the same rows in one JSON document (jsonb_to_recordset). The ids are
+ * drawn here, so the rows are answered in input order however the insert returns them. A clash on email or
+ * external_id fails the statement with the unique index's 23505, which the caller explains.
  */
 export async function insertUsers(values: CreateUserInput[], db?: Database): Promise<User[]> {
   if (values.length === 0) return [];
   const executor = await dbOrDefault(db);
-  const payload = JSON.stringify(values.map((value, ord) => ({ ...value, ord })));
+  const ids = values.map(() => crypto.randomUUID());
+  const column = <T extends string | number | null>(pick: (value: CreateUserInput) => T) =>
+    arrayLiteral(values.map(pick));
+  // A text[] per row travels as one element (its own literal) and is cast after unnest, which would
+  // flatten a two-dimensional array.
+  const tags = (pick: (value: CreateUserInput) => string[]) =>
+    arrayLiteral(values.map((value) => arrayLiteral(pick(value))));
   // With a raw SELECT, drizzle lists every column of the table in schema order; a new profile has no
   // conversion_propensity until the propensity model scores it.
   const rows = await executor
     .insert(users)
     .select(
-      sql`select gen_random_uuid(), r.external_id, r.email, r.name, r.age, r.location, r.gender,
-        r.interests, r.purchase_count, r.total_spent, r.engagement_level, r.engagement_frequency,
-        r.avg_session_duration, r.last_active_at, r.interaction_score, r.content_preferences,
-        null::float8, r.traits, now(), now()
-        from jsonb_to_recordset(${payload}::jsonb) as r(${userRecordType})
-        order by r.ord`,
+      sql`select r.id, r.external_id, r.email, r.name, r.age, r.location, r.gender, r.interests::text[],
+        r.purchase_count, r.total_spent, r.engagement_level, r.engagement_frequency, r.avg_session_duration,
+        r.last_active_at, r.interaction_score, r.content_preferences::text[], null::float8, r.traits::jsonb,
+        now(), now()
+        from unnest(${arrayLiteral(ids)}::uuid[], ${column((v) => v.external_id)}::varchar[],
+          ${column((v) => v.email)}::varchar[], ${column((v) => v.name)}::varchar[], ${column((v) => v.age)}::int[],
+          ${column((v) => v.location)}::varchar[], ${column((v) => v.gender)}::varchar[],
+          ${tags((v) => v.interests)}::text[], ${column((v) => v.purchase_count)}::int[],
+          ${column((v) => v.total_spent)}::numeric[], ${column((v) => v.engagement_level)}::varchar[],
+          ${column((v) => v.engagement_frequency)}::varchar[], ${column((v) => v.avg_session_duration)}::int[],
+          ${column((v) => v.last_active_at?.toISOString() ?? null)}::timestamptz[],
+          ${column((v) => v.interaction_score)}::float8[], ${tags((v) => v.content_preferences)}::text[],
+          ${column((v) => JSON.stringify(v.traits))}::text[])
+        as r(id, external_id, email, name, age, location, gender, interests, purchase_count, total_spent,
+          engagement_level, engagement_frequency, avg_session_duration, last_active_at, interaction_score,
+          content_preferences, traits)`,
     )
     .returning();
-  return rows;
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id) as User);
 }
 
 /** The emails and external ids among those given that belong to users other than `exceptId`. */

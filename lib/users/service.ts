@@ -1,7 +1,7 @@
 import "server-only";
 import { transaction } from "@/db/client";
 import type { User } from "@/db/schema";
-import { ApiError, notFound } from "@/lib/api/errors";
+import { ApiError, isUniqueViolation, notFound } from "@/lib/api/errors";
 import type { FieldError } from "@/lib/api/schemas";
 import { createdFields, deletedFields, diffFields } from "@/lib/audit/changes";
 import { recordAudit } from "@/lib/audit/record";
@@ -71,10 +71,25 @@ export async function createUser(input: CreateUserInput): Promise<User> {
   });
 }
 
-/** All or nothing: one transaction, one INSERT. */
+/**
+ * All or nothing: one transaction, one INSERT. Clashes on email or external_id (with other users or within
+ * the request) are left to the unique indexes, which check them while inserting: a query for them up front
+ * read every identifier once more (a third of the request's time at 1,000,000 users). Only when the insert
+ * fails on one is the request examined, to name each clashing field as before.
+ */
 export async function createUsers(inputs: CreateUserInput[]): Promise<{ created: number; items: User[] }> {
-  const conflicts = await findIdentifierConflicts(inputs, (index) => ["users", String(index)]);
-  if (conflicts.length > 0) throw conflict(conflicts);
+  try {
+    return await insertUsersWithEffects(inputs);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const conflicts = await findIdentifierConflicts(inputs, (index) => ["users", String(index)]);
+    if (conflicts.length > 0) throw conflict(conflicts);
+    // The user it clashed with is gone by now (deleted, or a concurrent insert rolled back): once more.
+    return insertUsersWithEffects(inputs);
+  }
+}
+
+function insertUsersWithEffects(inputs: CreateUserInput[]): Promise<{ created: number; items: User[] }> {
   return transaction(async (tx) => {
     const items = await queries.insertUsers(inputs, tx);
     await reevaluateUsers(

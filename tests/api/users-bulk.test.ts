@@ -50,6 +50,66 @@ describe("POST /api/v1/users/bulk", () => {
     expect(search.body.total).toBe(0);
   });
 
+  it("answers 409 naming an external_id that another user has, and creates nothing", async () => {
+    const taken = uniqueName("crm").replace(/\W+/g, "-");
+    expect((await api("POST", "/api/v1/users", { external_id: taken })).status).toBe(201);
+    const fresh = uniqueEmail("fresh");
+    const res = await api("POST", "/api/v1/users/bulk", {
+      users: [{ email: fresh }, { email: uniqueEmail("other"), external_id: taken }],
+    });
+    expect(res.status).toBe(409);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+    expect(res.body.errors).toEqual([
+      {
+        field: "users.1.external_id",
+        location: "body",
+        message: `A user with external_id ${taken} already exists`,
+      },
+    ]);
+    const search = await api("GET", `/api/v1/users?email=${encodeURIComponent(fresh)}`);
+    expect(search.body.total).toBe(0);
+  });
+
+  it("stores and answers awkward values exactly as sent (they travel as array literals)", async () => {
+    const tag = uniqueName("odd").replace(/\W+/g, "-").toLowerCase();
+    const odd = ['a "quoted" {brace}, comma', "back\\slash", "NULL", "  ", "é ✓ 🐘", "line\nbreak"];
+    const res = await api("POST", "/api/v1/users/bulk", {
+      users: [
+        {
+          external_id: `${tag}-"x"\\{y}`,
+          email: `${tag}@example.com`,
+          name: odd[0],
+          interests: odd,
+          content_preferences: ["{}", "NULL"],
+          traits: { note: odd[1], nested: { list: odd, n: 1.5 }, 'key with "quote"': null },
+          total_spent: 12.345,
+          last_active_at: "2025-06-01T12:00:00.123+02:00",
+        },
+        { external_id: `${tag}-2`, email: null, name: null, interests: [] },
+      ],
+    });
+    expect(res.status).toBe(201);
+    const [first, second] = res.body.items;
+    expect(first).toMatchObject({
+      external_id: `${tag}-"x"\\{y}`,
+      name: odd[0],
+      interests: ['a "quoted" {brace}, comma', "back\\slash", "null", "é ✓ 🐘", "line\nbreak"],
+      content_preferences: ["{}", "null"],
+      traits: { note: odd[1], nested: { list: odd, n: 1.5 }, 'key with "quote"': null },
+      total_spent: 12.35,
+      last_active_at: "2025-06-01T10:00:00.123Z",
+    });
+    expect(second).toMatchObject({
+      external_id: `${tag}-2`,
+      email: null,
+      name: null,
+      interests: [],
+      age: null,
+    });
+    const stored = await api("GET", `/api/v1/users/${first.id}`);
+    expect(stored.body).toEqual(first);
+  });
+
   it("creates 10,000 users in one request", async () => {
     const tag = uniqueName("ten-k").replace(/\W+/g, "-").toLowerCase();
     const users = Array.from({ length: 10_000 }, (_, i) => ({
