@@ -1,4 +1,5 @@
 import { cn } from "@/lib/client/class-names";
+import { once } from "@/lib/client/once";
 
 export interface ChartSeries<Point> {
   label: string;
@@ -33,7 +34,7 @@ function niceMax(max: number): number {
   return (step ?? Math.ceil(rough)) * TICKS;
 }
 
-const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+const compact = once(() => new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 }));
 
 /**
  * A small line and bar chart drawn as plain SVG, with its axis labels in HTML so the text stays crisp at
@@ -81,7 +82,7 @@ export function SvgChart<Point>({
               className="absolute -left-11 w-9 -translate-y-1/2 text-right tabular-nums"
               style={{ top: `${(1 - tick) * 100}%` }}
             >
-              {compact.format(tick * scale.left)}
+              {compact().format(tick * scale.left)}
             </span>
           ))}
           {hasRight
@@ -91,7 +92,7 @@ export function SvgChart<Point>({
                   className="absolute -right-11 w-9 -translate-y-1/2 tabular-nums"
                   style={{ top: `${(1 - tick) * 100}%` }}
                 >
-                  {compact.format(tick * scale.right)}
+                  {compact().format(tick * scale.right)}
                 </span>
               ))
             : null}
