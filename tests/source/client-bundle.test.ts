@@ -88,4 +88,14 @@ describe("what the browser downloads", () => {
   it("ships no zod in any page's script", () => {
     expect(zodFromClient()).toEqual([]);
   });
+
+  it("loads recharts only with import(), never with a page's script", () => {
+    const files = sourceFiles();
+    const charts = files.filter((file) => valueImports(readSource(file)).includes("recharts"));
+    expect(charts.length).toBeGreaterThan(0);
+    const staticImporters = files.filter((file) =>
+      valueImports(readSource(file)).some((specifier) => charts.includes(resolve(file, specifier) ?? "")),
+    );
+    expect(staticImporters).toEqual([]);
+  });
 });
