@@ -13,8 +13,8 @@ test("the Overview draws the forecast band after the history and says whether it
   // The chart's code loads only when the section nears the viewport: allow for a busy machine.
   await expect(figure).toBeVisible({ timeout: 90_000 });
   await expect(figure).toContainText(/80% between .* 95% between/);
-  // The band is drawn: recharts renders each interval as a filled area.
-  await expect(figure.locator(".recharts-area-area").first()).toBeVisible();
+  // The band is drawn: each interval is a filled area of the SVG chart.
+  await expect(figure.locator("path[data-kind='band']").first()).toBeVisible();
   await expect(forecast).toContainText(
     /Backtest on the last 14 days: .*(beat the baseline|did not beat the baseline)/,
   );

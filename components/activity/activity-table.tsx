@@ -1,9 +1,10 @@
 "use client";
 
 import type { AuditEntry } from "@/components/hooks/use-audit-log";
+import { once } from "@/lib/client/once";
 import { actionLabel, actorLabel, changeLines, resourceTypeLabels } from "./describe-entry";
 
-const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium" });
+const when = once(() => new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium" }));
 
 /** Entries of the audit log, newest first; `showResource` false on a page about one resource. */
 export function ActivityTable({
@@ -44,7 +45,7 @@ export function ActivityTable({
           {entries.map((entry) => (
             <tr key={entry.id} className="align-top">
               <td className="px-4 py-2 whitespace-nowrap text-slate-700">
-                <time dateTime={entry.at}>{when.format(new Date(entry.at))}</time>
+                <time dateTime={entry.at}>{when().format(new Date(entry.at))}</time>
               </td>
               <td className="px-4 py-2 text-slate-800">{actorLabel(entry.actor)}</td>
               <td className="px-4 py-2 text-slate-800">

@@ -2,7 +2,7 @@
 
 import { usePersonas } from "@/components/hooks/use-personas";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { membershipModes, segmentStrategies } from "@/lib/segments/schemas";
+import { membershipModes, segmentStrategies } from "@/lib/segments/segment-enums";
 import type { FormErrors } from "./form-errors";
 
 export interface SegmentDetails {

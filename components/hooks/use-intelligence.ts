@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "@/lib/client/api";
 import type { ForecastMetric } from "@/lib/forecast/schemas";
+import { contentTabQueries } from "@/lib/personalized/content-tab-queries";
 
 export type { ForecastMetric, SegmentForecast } from "@/lib/forecast/schemas";
 export type { Insights, SegmentRank } from "@/lib/intelligence/insight-schemas";
@@ -33,7 +34,7 @@ export function useContentRecommendations(segmentId: string) {
     queryFn: () =>
       unwrap(
         api.GET("/api/v1/segments/{segment_id}/content-recommendations", {
-          params: { path: { segment_id: segmentId }, query: { limit: 5 } },
+          params: { path: { segment_id: segmentId }, query: contentTabQueries.contentRecommendations },
         }),
       ),
   });

@@ -2,13 +2,14 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ApiSchema, api, unwrap } from "@/lib/client/api";
+import { contentTabQueries } from "@/lib/personalized/content-tab-queries";
 
 export type PersonalizedContent = ApiSchema<"PersonalizedContent">;
 export type CreatePersonalizedContentInput = ApiSchema<"PersonalizedContentCreate">;
 export type UpdatePersonalizedContentInput = ApiSchema<"PersonalizedContentUpdate">;
 
 export function usePersonalizedContent(segmentId: string) {
-  const params = { segment_id: segmentId, limit: 500 };
+  const params = { segment_id: segmentId, ...contentTabQueries.personalizedContent };
   return useQuery({
     queryKey: ["personalized-content", params],
     queryFn: () => unwrap(api.GET("/api/v1/segments/personalized", { params: { query: params } })),

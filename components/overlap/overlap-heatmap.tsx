@@ -2,8 +2,9 @@
 
 import { useState } from "react";
 import type { SegmentOverlap } from "@/components/hooks/use-overlap";
+import { once } from "@/lib/client/once";
 
-const integer = new Intl.NumberFormat("en-US");
+const integer = once(() => new Intl.NumberFormat("en-US"));
 const jaccardText = (value: number) => value.toFixed(2);
 
 /** Light for no overlap, deep indigo for the largest overlap shown (`scale`), so small indexes stay legible. */
@@ -67,7 +68,7 @@ export function OverlapHeatmap({ overlap }: { overlap: SegmentOverlap }) {
                 if (row.id === column.id) {
                   return (
                     <td key={column.id} className="h-16 w-24 rounded bg-slate-100 text-center text-slate-600">
-                      <span className="block font-medium">{integer.format(row.member_count)}</span>
+                      <span className="block font-medium">{integer().format(row.member_count)}</span>
                       <span className="block text-xs">members</span>
                     </td>
                   );
@@ -75,12 +76,12 @@ export function OverlapHeatmap({ overlap }: { overlap: SegmentOverlap }) {
                 const pair = pairs.get(pairKey(row.id, column.id));
                 const cellId = `${row.id}-${column.id}`;
                 const description = pair
-                  ? `${row.segment_name} and ${column.segment_name}: ${integer.format(pair.shared_members)} shared members, Jaccard ${jaccardText(pair.jaccard)}, ${integer.format(pair.union)} in either`
+                  ? `${row.segment_name} and ${column.segment_name}: ${integer().format(pair.shared_members)} shared members, Jaccard ${jaccardText(pair.jaccard)}, ${integer().format(pair.union)} in either`
                   : `${row.segment_name} and ${column.segment_name}: no data`;
                 const colors = cellColor(pair?.jaccard ?? 0, scale);
                 // The name starts with what the cell shows, so speech input can say what it sees (WCAG 2.5.3).
                 const shown = pair
-                  ? `${integer.format(pair.shared_members)} J ${jaccardText(pair.jaccard)}: `
+                  ? `${integer().format(pair.shared_members)} J ${jaccardText(pair.jaccard)}: `
                   : "";
                 return (
                   <td key={column.id} className="relative h-16 w-24 p-0">
@@ -98,7 +99,7 @@ export function OverlapHeatmap({ overlap }: { overlap: SegmentOverlap }) {
                       style={{ backgroundColor: colors.background, color: colors.color }}
                     >
                       <span className="block font-semibold tabular-nums">
-                        {pair ? integer.format(pair.shared_members) : "–"}
+                        {pair ? integer().format(pair.shared_members) : "–"}
                       </span>{" "}
                       <span className="block text-xs tabular-nums">
                         {pair ? `J ${jaccardText(pair.jaccard)}` : ""}

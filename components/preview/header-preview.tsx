@@ -1,9 +1,17 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { PreviewPanel } from "./preview-panel";
+import { LoadingState } from "@/components/ui/states";
+
+// The header is on every page and the panel is opened on few: its code (the form, the decide hook, the
+// reasons) loads when the dialog first opens instead of with every page's script.
+const PreviewPanel = dynamic(() => import("./preview-panel").then((module) => module.PreviewPanel), {
+  ssr: false,
+  loading: () => <LoadingState label="Loading the preview…" />,
+});
 
 /** The site-wide "Preview as user": any user, every segment, in a dialog from the header. */
 export function HeaderPreview() {

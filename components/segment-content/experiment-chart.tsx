@@ -1,12 +1,13 @@
-"use client";
-
-import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, Tooltip, XAxis, YAxis } from "recharts";
 import type { ExperimentArm, ExperimentMetric } from "@/components/hooks/use-experiment";
 import { formatShare } from "@/components/segment-page/format";
 import { ChartFigure } from "@/components/ui/chart-figure";
+import { SvgChart } from "@/components/ui/svg-chart";
 import { armLabel, metricLabel } from "./experiment-labels";
 
-/** The rate of each arm with its confidence interval as error bars; the control is drawn in grey. */
+/**
+ * The rate of each arm with its confidence interval as error bars; the control is drawn in grey. Plain SVG: the
+ * chart is on the Content & A/B tab's first screen, where a charting library cost the tab its interactivity.
+ */
 export function ExperimentChart({ arms, metric }: { arms: ExperimentArm[]; metric: ExperimentMetric }) {
   const data = arms.map((arm) => {
     const rate = arm.rate ?? 0;
@@ -15,8 +16,7 @@ export function ExperimentChart({ arms, metric }: { arms: ExperimentArm[]; metri
       id: arm.personalized_content_id,
       label: armLabel(arm),
       rate: rate * 100,
-      // Recharts draws [below, above] offsets from the bar's value.
-      interval: [Math.max(0, rate - low) * 100, Math.max(0, high - rate) * 100],
+      interval: [low * 100, high * 100] as const,
       isControl: arm.is_control,
     };
   });
@@ -37,24 +37,23 @@ export function ExperimentChart({ arms, metric }: { arms: ExperimentArm[]; metri
         },
       ]}
     >
-      <BarChart
-        data={data}
-        responsive
-        accessibilityLayer={false}
-        style={{ width: "100%", height: 260 }}
-        margin={{ top: 16, right: 16, bottom: 8, left: 0 }}
-      >
-        <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-        <XAxis dataKey="label" fontSize={12} interval={0} />
-        <YAxis fontSize={12} unit="%" />
-        <Tooltip formatter={(value) => `${Number(value).toFixed(2)}%`} />
-        <Bar dataKey="rate" name={`${metricLabel[metric]} rate`}>
-          {data.map((entry) => (
-            <Cell key={entry.id} fill={entry.isControl ? "#94a3b8" : "#4f46e5"} />
-          ))}
-          <ErrorBar dataKey="interval" width={8} strokeWidth={2} stroke="#0f172a" direction="y" />
-        </Bar>
-      </BarChart>
+      <SvgChart
+        points={data}
+        category={(entry) => entry.label}
+        height={260}
+        tickFormat={(value) => `${Number(value.toFixed(2))}%`}
+        valueFormat={(value) => `${value.toFixed(2)}%`}
+        series={[
+          {
+            label: `${metricLabel[metric]} rate`,
+            kind: "bar",
+            color: "#4f46e5",
+            pointColor: (entry) => (entry.isControl ? "#94a3b8" : "#4f46e5"),
+            interval: (entry) => entry.interval,
+            value: (entry) => entry.rate,
+          },
+        ]}
+      />
     </ChartFigure>
   );
 }

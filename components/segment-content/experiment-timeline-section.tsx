@@ -4,12 +4,12 @@ import dynamic from "next/dynamic";
 import { useExperimentTimeline } from "@/components/hooks/use-experiment";
 import { useNearViewport } from "@/components/hooks/use-near-viewport";
 import type { PersonalizedContent } from "@/components/hooks/use-personalized-content";
-import { ErrorState, LoadingState } from "@/components/ui/states";
+import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { ExperimentHistory } from "./experiment-history";
 import { contentArmLabel } from "./experiment-labels";
 
-// recharts is large: it is fetched only when this section comes near the viewport, so the segment page's first
-// load stays light.
+// recharts is large: it is fetched only when this section comes near the viewport and has something to draw,
+// so the segment page's first load stays light.
 const ExperimentTimelineCharts = dynamic(() => import("./experiment-timeline-charts"), {
   ssr: false,
   loading: () => <LoadingState label="Loading the charts…" />,
@@ -42,7 +42,13 @@ export function ExperimentTimelineSection({
         <ErrorState error={timeline.error} onRetry={() => timeline.refetch()} />
       ) : (
         <>
-          {near ? <ExperimentTimelineCharts timeline={timeline.data} arms={arms} /> : null}
+          {timeline.data.exposures.length === 0 && timeline.data.allocations.length === 0 ? (
+            <EmptyState title="Nothing to draw yet">
+              Exposures and allocations appear here once decide shows users an arm.
+            </EmptyState>
+          ) : near ? (
+            <ExperimentTimelineCharts timeline={timeline.data} arms={arms} />
+          ) : null}
           <ExperimentHistory history={timeline.data.history} armLabels={armLabels} />
         </>
       )}

@@ -7,7 +7,7 @@ import type { Segment } from "@/components/hooks/use-segments";
 import { formatInteger } from "@/components/segment-page/format";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Announcer, EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
-import { firstMembersQuery } from "@/lib/members/schemas";
+import { firstMembersQuery } from "@/lib/members/first-members-query";
 import { AddMemberForm } from "./add-member-form";
 import { CsvImport } from "./csv-import";
 import { ExplainDialog } from "./explain-dialog";

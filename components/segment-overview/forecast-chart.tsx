@@ -1,20 +1,18 @@
-"use client";
-
-import { Area, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
 import type { SegmentForecast } from "@/components/hooks/use-intelligence";
 import { formatDay, formatDecimal } from "@/components/segment-page/format";
 import { ChartFigure } from "@/components/ui/chart-figure";
+import { SvgChart } from "@/components/ui/svg-chart";
 
 interface Row {
   date: string;
   history?: number;
   forecast?: number;
-  band80?: [number, number];
-  band95?: [number, number];
+  band80?: readonly [number, number];
+  band95?: readonly [number, number];
 }
 
-/** History, then the forecast with its 80% and 95% bands; recharts, loaded with this module only. */
-export default function ForecastChart({ forecast, label }: { forecast: SegmentForecast; label: string }) {
+/** History, then the forecast with its 80% and 95% bands, drawn as plain SVG. */
+export function ForecastChart({ forecast, label }: { forecast: SegmentForecast; label: string }) {
   // The last 8 weeks of history are enough context for a two-week forecast.
   const history = forecast.history.slice(-56);
   const last = history.at(-1);
@@ -53,25 +51,30 @@ export default function ForecastChart({ forecast, label }: { forecast: SegmentFo
         },
       ]}
     >
-      <div data-testid="forecast-band">
-        <ComposedChart
-          data={rows}
-          responsive
-          accessibilityLayer={false}
-          style={{ width: "100%", height: 260 }}
-          margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
-        >
-          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-          <XAxis dataKey="date" tickFormatter={formatDay} fontSize={12} minTickGap={24} />
-          <YAxis fontSize={12} />
-          <Tooltip labelFormatter={(value) => formatDay(String(value))} />
-          <Legend />
-          <Area dataKey="band95" name="95% interval" stroke="none" fill="#0072B2" fillOpacity={0.12} />
-          <Area dataKey="band80" name="80% interval" stroke="none" fill="#0072B2" fillOpacity={0.25} />
-          <Line dataKey="history" name="History" stroke="#334155" dot={false} />
-          <Line dataKey="forecast" name="Forecast" stroke="#0072B2" strokeDasharray="5 3" dot={false} />
-        </ComposedChart>
-      </div>
+      <SvgChart
+        points={rows}
+        category={(row) => formatDay(row.date)}
+        height={260}
+        valueFormat={formatDecimal}
+        series={[
+          {
+            label: "95% interval",
+            kind: "band",
+            color: "#0072B2",
+            opacity: 0.12,
+            range: (row) => row.band95,
+          },
+          {
+            label: "80% interval",
+            kind: "band",
+            color: "#0072B2",
+            opacity: 0.25,
+            range: (row) => row.band80,
+          },
+          { label: "History", kind: "line", color: "#334155", value: (row) => row.history },
+          { label: "Forecast", kind: "line", color: "#0072B2", dashed: true, value: (row) => row.forecast },
+        ]}
+      />
     </ChartFigure>
   );
 }

@@ -1,6 +1,5 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useState } from "react";
 import {
   type ForecastMetric,
@@ -10,12 +9,7 @@ import {
 import { useNearViewport } from "@/components/hooks/use-near-viewport";
 import { SelectField } from "@/components/ui/field";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
-
-// recharts is large: fetched only when the section comes near the viewport, like the Content & A/B charts.
-const ForecastChart = dynamic(() => import("./forecast-chart"), {
-  ssr: false,
-  loading: () => <LoadingState label="Loading the chart…" />,
-});
+import { ForecastChart } from "./forecast-chart";
 
 const HORIZON = 14;
 const metrics: { value: ForecastMetric; label: string }[] = [

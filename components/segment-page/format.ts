@@ -1,13 +1,18 @@
-const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
-const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
-const shortDate = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+import { once } from "@/lib/client/once";
+
+// Made on first use (lib/client/once.ts): every segment tab imports this module, few use every formatter.
+const integer = once(() => new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 }));
+const decimal = once(() => new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 }));
+const dateTime = once(() => new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" }));
+const shortDate = once(
+  () => new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" }),
+);
 
 export const formatInteger = (value: number | null | undefined) =>
-  value === null || value === undefined ? "–" : integer.format(value);
+  value === null || value === undefined ? "–" : integer().format(value);
 
 export const formatDecimal = (value: number | null | undefined) =>
-  value === null || value === undefined ? "–" : decimal.format(value);
+  value === null || value === undefined ? "–" : decimal().format(value);
 
 /** Formats a percentage already expressed as 0..100 (the API's engagement_rate). */
 export const formatPercent = (value: number | null | undefined, digits = 1) =>
@@ -18,11 +23,11 @@ export const formatShare = (value: number | null | undefined, digits = 1) =>
   value === null || value === undefined ? "–" : `${(value * 100).toFixed(digits)}%`;
 
 export const formatDateTime = (value: string | null | undefined) =>
-  value ? dateTime.format(new Date(value)) : "never";
+  value ? dateTime().format(new Date(value)) : "never";
 
 /** Analytics dates are calendar days ("2026-11-20"); shown in UTC so that they do not shift by a day. */
 export const formatDay = (value: string) =>
-  shortDate.format(new Date(value.length === 10 ? `${value}T00:00:00Z` : value));
+  shortDate().format(new Date(value.length === 10 ? `${value}T00:00:00Z` : value));
 
 export function formatPValue(value: number | null | undefined) {
   if (value === null || value === undefined) return "–";

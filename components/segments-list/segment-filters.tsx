@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { usePersonas } from "@/components/hooks/use-personas";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { segmentStatuses, segmentStrategies } from "@/lib/segments/schemas";
+import { segmentStatuses, segmentStrategies } from "@/lib/segments/segment-enums";
 import type { ListFilters } from "./use-list-params";
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,13 +1,37 @@
 import { cn } from "@/lib/client/class-names";
+import { once } from "@/lib/client/once";
 
-export interface ChartSeries<Point> {
+interface SeriesBase {
   label: string;
   color: string;
-  kind: "line" | "bar";
   /** Which value axis the series is read against; a right axis is drawn only when a series uses it. */
   axis?: "left" | "right";
-  value: (point: Point) => number;
 }
+
+/** A line through the points that have a value: one that covers part of the axis leaves the rest out. */
+export interface LineSeries<Point> extends SeriesBase {
+  kind: "line";
+  value: (point: Point) => number | undefined;
+  dashed?: boolean;
+}
+
+export interface BarSeries<Point> extends SeriesBase {
+  kind: "bar";
+  value: (point: Point) => number;
+  /** A colour per bar (e.g. the control in grey); `color` is the legend's. */
+  pointColor?: (point: Point) => string;
+  /** Whiskers from low to high (a confidence interval), drawn over the bar. */
+  interval?: (point: Point) => readonly [number, number] | undefined;
+}
+
+/** A filled band between a low and a high edge (an interval), over the points that have one. */
+export interface BandSeries<Point> extends SeriesBase {
+  kind: "band";
+  range: (point: Point) => readonly [number, number] | undefined;
+  opacity: number;
+}
+
+export type ChartSeries<Point> = LineSeries<Point> | BarSeries<Point> | BandSeries<Point>;
 
 interface SvgChartProps<Point> {
   points: Point[];
@@ -19,6 +43,10 @@ interface SvgChartProps<Point> {
   rightTitle?: string;
   /** At most this many category labels are written under the axis (all of them when there are fewer). */
   maxLabels?: number;
+  /** The value axes' labels; compact numbers (1.2K) unless given. */
+  tickFormat?: (value: number) => string;
+  /** Values in the hover titles; the full number unless given. */
+  valueFormat?: (value: number) => string;
 }
 
 const VIEW = 1000;
@@ -33,7 +61,27 @@ function niceMax(max: number): number {
   return (step ?? Math.ceil(rough)) * TICKS;
 }
 
-const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+const compact = once(() => new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 }));
+const compactNumber = (value: number) => compact().format(value);
+const fullNumber = (value: number) => value.toLocaleString("en-US");
+
+/** Every value a series reaches at a point, so the axis holds the whole of it (bands and whiskers included). */
+function extentsOf<Point>(s: ChartSeries<Point>, point: Point): number[] {
+  if (s.kind === "band") return [...(s.range(point) ?? [])];
+  const value = s.value(point);
+  const whisker = s.kind === "bar" ? (s.interval?.(point) ?? []) : [];
+  return value === undefined ? [...whisker] : [value, ...whisker];
+}
+
+/** The series' value at a point as the hover title says it; undefined where the series has none. */
+function titleOf<Point>(s: ChartSeries<Point>, point: Point, format: (value: number) => string) {
+  if (s.kind === "band") {
+    const range = s.range(point);
+    return range ? `${s.label} ${format(range[0])}–${format(range[1])}` : undefined;
+  }
+  const value = s.value(point);
+  return value === undefined ? undefined : `${s.label} ${format(value)}`;
+}
 
 /**
  * A small line and bar chart drawn as plain SVG, with its axis labels in HTML so the text stays crisp at
@@ -49,6 +97,8 @@ export function SvgChart<Point>({
   leftTitle,
   rightTitle,
   maxLabels = 6,
+  tickFormat = compactNumber,
+  valueFormat = fullNumber,
 }: SvgChartProps<Point>) {
   const hasRight = series.some((s) => s.axis === "right");
   const maxOf = (axis: "left" | "right") =>
@@ -57,14 +107,16 @@ export function SvgChart<Point>({
         0,
         ...series
           .filter((s) => (s.axis ?? "left") === axis)
-          .flatMap((s) => points.map((point) => s.value(point))),
+          .flatMap((s) => points.flatMap((point) => extentsOf(s, point))),
       ),
     );
   const scale = { left: maxOf("left"), right: hasRight ? maxOf("right") : 1 };
   const y = (value: number, axis: "left" | "right" = "left") => VIEW - (value / scale[axis]) * VIEW;
   const slot = VIEW / Math.max(points.length, 1);
   const center = (index: number) => slot * index + slot / 2;
-  const bars = series.filter((s) => s.kind === "bar");
+  const bars = series.filter((s): s is BarSeries<Point> => s.kind === "bar");
+  const lines = series.filter((s): s is LineSeries<Point> => s.kind === "line");
+  const bands = series.filter((s): s is BandSeries<Point> => s.kind === "band");
   const barWidth = (slot * 0.8) / Math.max(bars.length, 1);
   const labelEvery = Math.max(1, Math.ceil(points.length / maxLabels));
   const ticks = Array.from({ length: TICKS + 1 }, (_, i) => i / TICKS);
@@ -81,7 +133,7 @@ export function SvgChart<Point>({
               className="absolute -left-11 w-9 -translate-y-1/2 text-right tabular-nums"
               style={{ top: `${(1 - tick) * 100}%` }}
             >
-              {compact.format(tick * scale.left)}
+              {tickFormat(tick * scale.left)}
             </span>
           ))}
           {hasRight
@@ -91,7 +143,7 @@ export function SvgChart<Point>({
                   className="absolute -right-11 w-9 -translate-y-1/2 tabular-nums"
                   style={{ top: `${(1 - tick) * 100}%` }}
                 >
-                  {compact.format(tick * scale.right)}
+                  {tickFormat(tick * scale.right)}
                 </span>
               ))
             : null}
@@ -113,36 +165,71 @@ export function SvgChart<Point>({
                 vectorEffect="non-scaling-stroke"
               />
             ))}
+            {bands.map((s) => {
+              const edges = points.flatMap((point, index) => {
+                const range = s.range(point);
+                return range
+                  ? [{ x: center(index), low: y(range[0], s.axis), high: y(range[1], s.axis) }]
+                  : [];
+              });
+              if (edges.length === 0) return null;
+              const outline = [
+                ...edges.map((edge) => `${edge.x},${edge.high}`),
+                ...[...edges].reverse().map((edge) => `${edge.x},${edge.low}`),
+              ];
+              return (
+                <path
+                  key={s.label}
+                  data-kind="band"
+                  d={`M${outline.join("L")}Z`}
+                  fill={s.color}
+                  fillOpacity={s.opacity}
+                />
+              );
+            })}
             {bars.map((s, b) =>
               points.map((point, index) => {
                 const top = y(s.value(point), s.axis);
+                const x = slot * index + slot * 0.1 + barWidth * b;
+                const whisker = s.interval?.(point);
                 return (
-                  <rect
-                    key={`${s.label}-${category(point)}`}
-                    x={slot * index + slot * 0.1 + barWidth * b}
-                    width={barWidth}
-                    y={top}
-                    height={VIEW - top}
-                    fill={s.color}
-                  />
+                  <g key={`${s.label}-${category(point)}`}>
+                    <rect
+                      x={x}
+                      width={barWidth}
+                      y={top}
+                      height={VIEW - top}
+                      fill={s.pointColor?.(point) ?? s.color}
+                    />
+                    {whisker ? (
+                      <path
+                        d={`M${x + barWidth / 2},${y(whisker[0], s.axis)}V${y(whisker[1], s.axis)}M${x + barWidth * 0.4},${y(whisker[0], s.axis)}H${x + barWidth * 0.6}M${x + barWidth * 0.4},${y(whisker[1], s.axis)}H${x + barWidth * 0.6}`}
+                        stroke="#0f172a"
+                        strokeWidth={2}
+                        vectorEffect="non-scaling-stroke"
+                      />
+                    ) : null}
+                  </g>
                 );
               }),
             )}
-            {series
-              .filter((s) => s.kind === "line")
-              .map((s) => (
-                <polyline
-                  key={s.label}
-                  points={points
-                    .map((point, index) => `${center(index)},${y(s.value(point), s.axis)}`)
-                    .join(" ")}
-                  fill="none"
-                  stroke={s.color}
-                  strokeWidth={2}
-                  strokeLinejoin="round"
-                  vectorEffect="non-scaling-stroke"
-                />
-              ))}
+            {lines.map((s) => (
+              <polyline
+                key={s.label}
+                points={points
+                  .flatMap((point, index) => {
+                    const value = s.value(point);
+                    return value === undefined ? [] : [`${center(index)},${y(value, s.axis)}`];
+                  })
+                  .join(" ")}
+                fill="none"
+                stroke={s.color}
+                strokeWidth={2}
+                strokeDasharray={s.dashed ? "5 3" : undefined}
+                strokeLinejoin="round"
+                vectorEffect="non-scaling-stroke"
+              />
+            ))}
             {/* One hover target per category: the browser shows its title as a tooltip. */}
             {points.map((point, index) => (
               <rect
@@ -154,7 +241,10 @@ export function SvgChart<Point>({
                 fill="transparent"
               >
                 <title>
-                  {`${category(point)}: ${series.map((s) => `${s.label} ${s.value(point).toLocaleString("en-US")}`).join(", ")}`}
+                  {`${category(point)}: ${series
+                    .map((s) => titleOf(s, point, valueFormat))
+                    .filter(Boolean)
+                    .join(", ")}`}
                 </title>
               </rect>
             ))}
@@ -176,8 +266,19 @@ export function SvgChart<Point>({
         {series.map((s) => (
           <li key={s.label} className="flex items-center gap-1">
             <span
-              className={cn("inline-block", s.kind === "line" ? "h-0.5 w-4" : "size-3")}
-              style={{ backgroundColor: s.color }}
+              className={cn(
+                "inline-block",
+                s.kind === "line" ? "h-0 w-4 border-t-2" : "size-3",
+                s.kind === "line" && s.dashed && "border-dashed",
+              )}
+              style={
+                s.kind === "line"
+                  ? { borderColor: s.color }
+                  : {
+                      backgroundColor: s.color,
+                      opacity: s.kind === "band" ? Math.max(s.opacity * 2, 0.3) : 1,
+                    }
+              }
             />
             {s.label}
           </li>

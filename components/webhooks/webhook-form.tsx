@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { TextField } from "@/components/ui/field";
 import { ApiProblem } from "@/lib/client/api-client";
-import { webhookEventTypes } from "@/lib/webhooks/schemas";
+import { webhookEventTypes } from "@/lib/webhooks/event-types";
 
 export const eventLabels: Record<(typeof webhookEventTypes)[number], string> = {
   "segment.member_joined": "Member joined",

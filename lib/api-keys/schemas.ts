@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { timestamp } from "@/lib/api/schemas";
-import { scopeSchema } from "@/lib/auth/scopes";
+import { scopeSchema } from "@/lib/auth/schemas";
 
 export const createApiKeySchema = z
   .object({

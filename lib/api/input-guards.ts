@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+export { isStorableInstant, MAX_YEAR, MIN_YEAR, storableInstantMessage } from "./storable-instant";
+
 /**
  * The refinements every request goes through, in one place: the walk that rejects NUL characters and
  * runaway nesting anywhere in a body or query (PostgreSQL cannot store U+0000 in text or jsonb, and a
@@ -12,9 +14,6 @@ export const MAX_BODY_DEPTH = 32;
 /** Free-form JSON fields (traits, metadata, attributes, properties, assignment_reason). */
 export const MAX_FREE_FORM_BYTES = 16 * 1024;
 export const MAX_FREE_FORM_DEPTH = 8;
-/** Dates between these years: PostgreSQL refuses year 0 and JavaScript's extremes (±271821). */
-export const MIN_YEAR = 1;
-export const MAX_YEAR = 9999;
 
 const NUL = "\u0000";
 
@@ -104,12 +103,3 @@ export function freeFormObject(maxBytes = MAX_FREE_FORM_BYTES) {
     }
   });
 }
-
-/** Whether an instant lies in the years both PostgreSQL and JavaScript can store and compare. */
-export function isStorableInstant(time: number): boolean {
-  if (!Number.isFinite(time)) return false;
-  const year = new Date(time).getUTCFullYear();
-  return year >= MIN_YEAR && year <= MAX_YEAR;
-}
-
-export const storableInstantMessage = `Must be a date between the years ${MIN_YEAR} and ${MAX_YEAR}`;

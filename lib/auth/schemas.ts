@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { teamRoles } from "@/db/schema";
-import { scopeSchema } from "./scopes";
+import { scopes } from "./scopes";
+
+export const scopeSchema = z.enum(scopes);
 
 /** Who the caller is, as the dashboard needs it to show or hide write controls. */
 export const meSchema = z

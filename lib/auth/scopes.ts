@@ -1,5 +1,7 @@
-import { z } from "zod";
 import type { TeamRole } from "@/db/schema";
+
+// No zod here: the dashboard's header checks scopes on every page, and zod would ship with it (scopeSchema is in
+// ./schemas).
 
 /** What an API key may be allowed to do; each route declares the one it needs (withApi({ scope })). */
 export const scopes = [
@@ -15,7 +17,6 @@ export const scopes = [
 ] as const;
 
 export type Scope = (typeof scopes)[number];
-export const scopeSchema = z.enum(scopes);
 
 /**
  * A route's requirement: a scope; `authenticated` for any caller with valid credentials (who am I);

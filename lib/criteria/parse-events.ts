@@ -1,4 +1,4 @@
-import { isStorableInstant, storableInstantMessage } from "@/lib/api/input-guards";
+import { isStorableInstant, storableInstantMessage } from "@/lib/api/storable-instant";
 import { type Condition, type EventMeasure, type EventRule, type EventSpec, eventMeasures } from "./ast";
 import { describeEvent, describeSegmentReference } from "./describe-condition";
 import { type Operator, operators, operatorsByType, traitKeyPattern } from "./fields";

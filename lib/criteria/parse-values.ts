@@ -1,4 +1,4 @@
-import { isStorableInstant, storableInstantMessage } from "@/lib/api/input-guards";
+import { isStorableInstant, storableInstantMessage } from "@/lib/api/storable-instant";
 import type { Condition, TraitScalar } from "./ast";
 import { describeCondition } from "./describe-condition";
 import type { Operator, ProfileField } from "./fields";

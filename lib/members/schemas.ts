@@ -160,10 +160,7 @@ export type BulkAddMembersInput = z.infer<typeof bulkAddMembersSchema>;
 export type BulkRemoveMembersInput = z.infer<typeof bulkRemoveMembersSchema>;
 export type ListMembersQuery = z.infer<typeof listMembersQuery>;
 
-/** What the Members tab asks for when it opens; the segment page reads it on the server under the same key. */
-export const firstMembersQuery = { limit: 25, sort: "-joined_at" } as const satisfies z.input<
-  typeof listMembersQuery
->;
+export { firstMembersQuery } from "./first-members-query";
 export type MemberIdentifiers = IdentifierLists;
 export type UserSummary = z.infer<typeof userSummarySchema>;
 export type Member = z.infer<typeof memberSchema>;

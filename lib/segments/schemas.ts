@@ -4,9 +4,9 @@ import { actorSchema } from "@/lib/audit/schemas";
 import { operators } from "@/lib/criteria/fields";
 import { criteriaSchema } from "@/lib/criteria/schema";
 
-export const segmentStrategies = ["demographic", "behavioral", "engagement", "hybrid"] as const;
-export const segmentStatuses = ["active", "paused", "archived"] as const;
-export const membershipModes = ["manual", "dynamic"] as const;
+import { membershipModes, segmentStatuses, segmentStrategies } from "./segment-enums";
+
+export { membershipModes, segmentStatuses, segmentStrategies };
 
 const segmentFields = {
   persona_id: z.uuid().nullable().describe("The persona this segment belongs to."),

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { timestamp } from "@/lib/api/schemas";
 
-export const webhookEventTypes = ["segment.member_joined", "segment.member_left", "segment.updated"] as const;
+import { webhookEventTypes } from "./event-types";
+
+export { webhookEventTypes };
 export const deliveryStatuses = ["pending", "delivered", "failed"] as const;
 
 /** Standard Webhooks secrets: `whsec_` and the key in base64 (24 to 64 bytes). */
