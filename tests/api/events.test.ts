@@ -21,6 +21,24 @@ async function storedEvents(userId: string) {
 }
 
 describe("POST /api/v1/events", () => {
+  it("stores names, event ids and properties exactly as sent, escapes and all", async () => {
+    const user = await seedUser();
+    const properties = {
+      quote: 'say "hi"\\ \\n',
+      unicode: "café ✓ 😀 \u2028",
+      nested: { list: [1, 2.5, -0, 1e21, null, true, { deep: "}{][" }], empty: {} },
+      'key with "quotes"': "",
+    };
+    const eventId = `id "with" \\ quotes é ${uniqueName("x")}`;
+    const res = await api("POST", "/api/v1/events", {
+      events: [{ user_id: user.id, name: "odd:name.v-2_x", event_id: eventId, properties, value: -0.5 }],
+    });
+    expect(res.status).toBe(200);
+    const [stored] = await storedEvents(user.id);
+    expect(stored).toMatchObject({ name: "odd:name.v-2_x", event_id: eventId, value: -0.5 });
+    expect(stored.properties).toEqual(JSON.parse(JSON.stringify(properties)));
+  });
+
   it("stores events of any name and bumps the counters, rate, history and daily rows of content events", async () => {
     const user = await seedUser();
     const item = await createPersonalized();
