@@ -432,7 +432,7 @@ function writeSection(lines: string[], machine: string, load: number[]): void {
   if (start === -1) text = `${text.trimEnd()}\n\n${section}`;
   else {
     const next = text.indexOf("\n## ", start + HEADING.length);
-    text = `${text.slice(0, start)}${section}${next === -1 ? "" : text.slice(next + 1)}`;
+    text = `${text.slice(0, start)}${section.trimEnd()}\n\n${next === -1 ? "" : text.slice(next + 1)}`;
   }
   writeFileSync(DOC, `${text.trimEnd()}\n`);
 }
