@@ -76,7 +76,7 @@ export interface EventRow {
  * (db/schema.ts). Answers how many were stored and, per profile, what the re-evaluation needs.
  *
  * The rows arrive as one `json` document whose properties are read as text and cast: PostgreSQL 15 took
- * twice as long to read the same batch through `jsonb_to_recordset` with a jsonb field (164 vs 111 ms for
+ * half as long again to read the same batch through `jsonb_to_recordset` with a jsonb field (164 vs 111 ms for
  * 10,000 events), whose values go through jsonb input one by one.
  */
 export async function insertEvents(rows: readonly EventRow[], tx: Database): Promise<StoredEvents> {
