@@ -121,11 +121,6 @@ export function evaluateUsersSql(
         from users where "users"."id" in ${uuidList(userIds)}`;
 }
 
-/**
- * A segment's share of an evaluation statement's parameters. Structural (the clock and the users change
- * values, never their number), so it is remembered per criteria: rendering every segment's statement on
- * each re-evaluation only to count was half of a one-user re-evaluation's time.
- */
 const nodeKeys = new WeakMap<CriteriaNode, string>();
 
 /** A node's JSON text, once per node object (re-evaluation shares parsed nodes between calls). */
@@ -138,6 +133,11 @@ function nodeKey(node: CriteriaNode): string {
   return key;
 }
 
+/**
+ * A segment's share of an evaluation statement's parameters. Structural (the clock and the users change
+ * values, never their number), so it is remembered per criteria: rendering every segment's statement on
+ * each re-evaluation only to count was half of a one-user re-evaluation's time.
+ */
 const parameterCosts = new Map<string, number>();
 const MAX_REMEMBERED_COSTS = 10_000;
 
