@@ -1,14 +1,4 @@
-// Bulk writes on a real PostgreSQL at 1,000,000 users (issue 10: "every bulk path runs at ≥ 0.5× of the
-// hand-written SQL for the same work"): `POST /api/v1/segments/{id}/members` with 10,000 user ids (and with
-// 10,000 emails) and `POST /api/v1/users/bulk` with 10,000 full profiles, each through its route handler
-// in-process (real Request objects: body reading, guards, zod, service, SQL, response schema) against one
-// hand-written statement doing the same writes. Results go to docs/benchmarks.md ("## Bulk writes").
-// Run: `npm run bench -- bulk`. Variables: BENCH_DATABASE (default bench_criteria; only rows it adds are removed,
-// so it can share the criteria bench's users), BENCH_BULK_RUNS (7), BENCH_BULK_SIZE (10,000), BENCH_BULK_SECTIONS
-// (members,users), BENCH_WRITE_DOC=false to only print.
-import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import * as membersRoute from "@/app/api/v1/segments/[segmentId]/members/route";
@@ -16,11 +6,11 @@ import * as usersBulkRoute from "@/app/api/v1/users/bulk/route";
 import { closeDb } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { benchConfig, benchDatabaseUrl, ensureUsers, openBenchDatabase } from "./support/database";
+import { replaceDocSection } from "./support/doc-section";
 import { median, timed } from "./support/stats";
 
 const RUNS = Number(process.env.BENCH_BULK_RUNS ?? 7);
 const SIZE = Number(process.env.BENCH_BULK_SIZE ?? 10_000);
-const DOC = path.join(process.cwd(), "docs", "benchmarks.md");
 const HEADING = "## Bulk writes";
 const SEGMENT_NAME = "Bulk bench members";
 
@@ -357,14 +347,7 @@ function writeSection(lines: string[], machine: string, load: number[]): void {
     "",
     ...lines,
   ].join("\n");
-  let text = readFileSync(DOC, "utf8");
-  const start = text.indexOf(`${HEADING}\n`);
-  if (start === -1) text = `${text.trimEnd()}\n\n${section}`;
-  else {
-    const next = text.indexOf("\n## ", start + HEADING.length);
-    text = `${text.slice(0, start)}${section.trimEnd()}\n\n${next === -1 ? "" : text.slice(next + 1)}`;
-  }
-  writeFileSync(DOC, `${text.trimEnd()}\n`);
+  replaceDocSection(HEADING, section);
 }
 
 const loadAtStart = os.loadavg()[0];

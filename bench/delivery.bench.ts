@@ -4,7 +4,7 @@
 // next to `GET /api/v1/segments/health` in the same run. Results go to docs/benchmarks.md ("## Delivery").
 // Run: `npm run bench -- delivery`. Variables: see docs/benchmarks.md.
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
@@ -15,6 +15,7 @@ import { closeDb } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { deliverySnapshotQuery } from "@/lib/delivery/queries";
 import { benchConfig, benchDatabaseUrl, ensureUsers, openBenchDatabase } from "./support/database";
+import { replaceDocSection } from "./support/doc-section";
 import { median, percentile, timed } from "./support/stats";
 
 const DATABASE = process.env.BENCH_DELIVERY_DATABASE ?? "bench_delivery";
@@ -24,7 +25,6 @@ const SEGMENTS_PER_USER = 10;
 const MEMBERS = 100_000;
 const DECIDE_RUNS = Number(process.env.BENCH_DECIDE_RUNS ?? 300);
 const PORT = Number(process.env.BENCH_PORT ?? 3230);
-const DOC = path.join(process.cwd(), "docs", "benchmarks.md");
 const HEADING = "## Delivery";
 
 const root = process.cwd();
@@ -427,14 +427,7 @@ function writeSection(lines: string[], machine: string, load: number[]): void {
     "",
     ...lines,
   ].join("\n");
-  let text = readFileSync(DOC, "utf8");
-  const start = text.indexOf(`${HEADING}\n`);
-  if (start === -1) text = `${text.trimEnd()}\n\n${section}`;
-  else {
-    const next = text.indexOf("\n## ", start + HEADING.length);
-    text = `${text.slice(0, start)}${section.trimEnd()}\n\n${next === -1 ? "" : text.slice(next + 1)}`;
-  }
-  writeFileSync(DOC, `${text.trimEnd()}\n`);
+  replaceDocSection(HEADING, section);
 }
 
 const sections = (process.env.BENCH_SECTIONS ?? "ingest,decide,http").split(",");

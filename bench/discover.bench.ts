@@ -1,16 +1,11 @@
-// Benchmark: segment discovery (POST /api/v1/segments/discover's service) on BENCH_USERS profiles (default
-// 1,000,000) on PostgreSQL, in a database of its own (bench_discover), dropped afterwards.
-// Run: `npm run bench -- discover`; BENCH_USERS=200000 for a smaller table.
-import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import postgres from "postgres";
 import { closeDb } from "@/db/client";
 import { discoverSegments } from "@/lib/discovery/service";
 import { benchConfig, ensureUsers, openBenchDatabase } from "./support/database";
+import { replaceDocSection } from "./support/doc-section";
 
 const DATABASE = "bench_discover";
-const DOC = path.join(process.cwd(), "docs", "benchmarks.md");
 const HEADING = "## Segment discovery";
 const round = (ms: number) => Math.round(ms);
 
@@ -40,19 +35,7 @@ function writeSection(rows: string[], users: number, setupSeconds: number, serve
     "",
     "",
   ].join("\n");
-  let text: string;
-  try {
-    text = readFileSync(DOC, "utf8");
-  } catch {
-    text = "# Benchmarks\n\n";
-  }
-  const start = text.indexOf(`${HEADING}\n`);
-  if (start === -1) text = `${text.trimEnd()}\n\n${section}`;
-  else {
-    const next = text.indexOf("\n## ", start + HEADING.length);
-    text = `${text.slice(0, start)}${section}${next === -1 ? "" : text.slice(next + 1)}`;
-  }
-  writeFileSync(DOC, text);
+  replaceDocSection(HEADING, section);
 }
 
 // Building a million profiles is one long INSERT … SELECT: the API's 30 s statement timeout does not apply here.

@@ -1,10 +1,4 @@
-// Benchmark: forecast, content recommendations and insights at 1,000,000 users on PostgreSQL, timed on the
-// services the API calls. Its own database (bench_insights), dropped at the end.
-// Run: `STATEMENT_TIMEOUT_MS=1800000 npm run bench -- insights` (building a million users takes longer than the
-// default 30 s statement timeout); BENCH_USERS overrides the population, BENCH_SERVER_URL the server.
-import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { closeDb } from "@/db/client";
@@ -13,6 +7,7 @@ import { forecastSegment } from "@/lib/forecast/service";
 import { readInsights } from "@/lib/intelligence/insight-service";
 import { recommendContent } from "@/lib/intelligence/recommendation-service";
 import { benchConfig, ensureUsers, openBenchDatabase } from "./support/database";
+import { replaceDocSection } from "./support/doc-section";
 import { median, timed } from "./support/stats";
 
 const DATABASE = process.env.BENCH_INSIGHTS_DATABASE ?? "bench_insights";
@@ -21,7 +16,6 @@ const SEGMENTS = 6;
 const CONTENT_PER_SEGMENT = 5;
 const VIEWERS = 200_000;
 const RUNS = 5;
-const DOC = path.join(process.cwd(), "docs", "benchmarks.md");
 const HEADING = "## Intelligence: forecasts, recommendations, insights";
 
 async function seed(db: Awaited<ReturnType<typeof openBenchDatabase>>, users: number) {
@@ -120,14 +114,7 @@ function writeSection(
     "the segment's membership events (one per member here).",
     "",
   ].join("\n");
-  let text = readFileSync(DOC, "utf8");
-  const start = text.indexOf(`${HEADING}\n`);
-  if (start === -1) text = `${text.trimEnd()}\n\n${section}`;
-  else {
-    const next = text.indexOf("\n## ", start + HEADING.length);
-    text = `${text.slice(0, start)}${section}${next === -1 ? "" : text.slice(next + 1)}`;
-  }
-  writeFileSync(DOC, text);
+  replaceDocSection(HEADING, section);
 }
 
 try {

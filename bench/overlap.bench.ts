@@ -1,7 +1,3 @@
-// Benchmark: overlap of two segments of 300,000 members each (150,000 shared) on PostgreSQL, timed
-// on the very query the API runs (lib/overlap/overlap-sql.ts). Creates and drops its own database.
-// Run: `npx tsx bench/overlap.bench.ts` (or through bench/run.ts); BENCH_DATABASE_URL overrides the server.
-import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -10,13 +6,13 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { type OverlapPairRow, overlapPairsSql } from "../lib/overlap/overlap-sql";
+import { replaceDocSection } from "./support/doc-section";
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const DATABASE = "bench_overlap";
 const MEMBERS_PER_SEGMENT = 300_000;
 const SHARED = 150_000;
 const RUNS = 9;
-const DOC = path.join(process.cwd(), "docs", "benchmarks.md");
 const HEADING = "## Segment overlap";
 
 export interface OverlapBenchmarkResult {
@@ -80,20 +76,7 @@ function writeSection(result: OverlapBenchmarkResult): void {
     "itself: 2,352 ms median on the same data and machine, 2026-11-26.",
     "",
   ].join("\n");
-  let text: string;
-  try {
-    text = readFileSync(DOC, "utf8");
-  } catch {
-    text = "# Benchmarks\n\n";
-  }
-  const start = text.indexOf(`${HEADING}\n`);
-  if (start === -1) {
-    text = `${text.trimEnd()}\n\n${section}`;
-  } else {
-    const next = text.indexOf("\n## ", start + HEADING.length);
-    text = `${text.slice(0, start)}${section}${next === -1 ? "" : text.slice(next + 1)}`;
-  }
-  writeFileSync(DOC, text);
+  replaceDocSection(HEADING, section);
 }
 
 export default async function runOverlapBenchmark(): Promise<OverlapBenchmarkResult> {

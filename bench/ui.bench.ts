@@ -5,14 +5,14 @@
 // 1,000,000-user PostgreSQL database of the scale benchmark); BENCH_UI_DATA then says what data it serves, and
 // the results go under a heading of their own: "## Dashboard pages in Lighthouse (<BENCH_UI_DATA>)".
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildIfNeeded } from "../scripts/build-if-needed.mjs";
+import { replaceDocSection } from "./support/doc-section";
 import { median } from "./support/stats";
 
 const root = path.resolve(import.meta.dirname, "..");
-const DOC = path.join(root, "docs", "benchmarks.md");
 const DATA = process.env.BENCH_UI_DATA;
 const HEADING = DATA ? `## Dashboard pages in Lighthouse (${DATA})` : "## Dashboard pages in Lighthouse";
 const RUNS = Number(process.env.BENCH_UI_RUNS ?? 3);
@@ -188,15 +188,7 @@ function writeSection(
     ),
     "",
   ];
-  let text = readFileSync(DOC, "utf8");
-  const start = text.indexOf(`${HEADING}\n`);
-  if (start === -1) {
-    text = `${text.trimEnd()}\n\n${lines.join("\n")}`;
-  } else {
-    const next = text.indexOf("\n## ", start + HEADING.length);
-    text = `${text.slice(0, start)}${lines.join("\n")}${next === -1 ? "" : text.slice(next)}`;
-  }
-  writeFileSync(DOC, text);
+  replaceDocSection(HEADING, lines.join("\n"));
 }
 
 async function main() {
