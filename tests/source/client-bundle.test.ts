@@ -1,7 +1,5 @@
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readSource, root, sourceFiles } from "./source-files";
+import { readSource, resolveImport, sourceFiles } from "./source-files";
 
 // What the browser downloads is decided by imports: every module a "use client" file reaches through value
 // imports (type-only imports are erased) ships in a page's script. Two packages must not arrive that way:
@@ -34,17 +32,6 @@ function valueImports(source: string): string[] {
   return found;
 }
 
-function resolve(from: string, specifier: string): string | undefined {
-  let base: string;
-  if (specifier.startsWith("@/")) base = specifier.slice(2);
-  else if (specifier.startsWith(".")) base = path.join(path.dirname(from), specifier);
-  else return undefined;
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`]) {
-    if (/\.tsx?$/.test(candidate) && existsSync(path.join(root, candidate))) return path.normalize(candidate);
-  }
-  return undefined;
-}
-
 /** The chains of files by which a client module reaches zod, other than through lib/client/zod-config.ts. */
 function zodFromClient(): string[] {
   const clientFiles = sourceFiles().filter(
@@ -57,7 +44,7 @@ function zodFromClient(): string[] {
     if (seen.has(file)) return;
     seen.add(file);
     for (const specifier of valueImports(readSource(file))) {
-      const target = resolve(file, specifier);
+      const target = resolveImport(file, specifier);
       if (target) walk(target, [...chain, target]);
       else if (/^zod(\/|$)/.test(specifier) && file !== "lib/client/zod-config.ts")
         found.push(chain.join(" → "));
@@ -94,7 +81,9 @@ describe("what the browser downloads", () => {
     const charts = files.filter((file) => valueImports(readSource(file)).includes("recharts"));
     expect(charts.length).toBeGreaterThan(0);
     const staticImporters = files.filter((file) =>
-      valueImports(readSource(file)).some((specifier) => charts.includes(resolve(file, specifier) ?? "")),
+      valueImports(readSource(file)).some((specifier) =>
+        charts.includes(resolveImport(file, specifier) ?? ""),
+      ),
     );
     expect(staticImporters).toEqual([]);
   });

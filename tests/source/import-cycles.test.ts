@@ -1,29 +1,16 @@
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readSource, root, sourceFiles } from "./source-files";
+import { readSource, resolveImport, sourceFiles } from "./source-files";
 
 // A file-level import cycle makes module order matter (a value read before its module ran is undefined)
 // and says two files are one idea split badly. Type-only imports count too: they are the same coupling.
 
 const importPattern = /(?:^|\n)\s*(?:import|export)\s[^;]*?\sfrom\s+"([^"]+)"/g;
 
-function resolve(from: string, specifier: string): string | undefined {
-  let base: string;
-  if (specifier.startsWith("@/")) base = specifier.slice(2);
-  else if (specifier.startsWith(".")) base = path.join(path.dirname(from), specifier);
-  else return undefined;
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`]) {
-    if (/\.tsx?$/.test(candidate) && existsSync(path.join(root, candidate))) return path.normalize(candidate);
-  }
-  return undefined;
-}
-
 function importGraph(files: string[], read: (file: string) => string): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const file of files) {
     const targets = [...read(file).matchAll(importPattern)]
-      .map((match) => resolve(file, match[1]))
+      .map((match) => resolveImport(file, match[1]))
       .filter((target): target is string => target !== undefined);
     graph.set(file, [...new Set(targets)]);
   }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 export const root = path.resolve(import.meta.dirname, "../..");
@@ -19,3 +19,15 @@ export function sourceFiles(): string[] {
 }
 
 export const readSource = (file: string) => readFileSync(path.join(root, file), "utf8");
+
+/** The project file an import specifier names (`@/…` or relative), or undefined for a package. */
+export function resolveImport(from: string, specifier: string): string | undefined {
+  let base: string;
+  if (specifier.startsWith("@/")) base = specifier.slice(2);
+  else if (specifier.startsWith(".")) base = path.join(path.dirname(from), specifier);
+  else return undefined;
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`]) {
+    if (/\.tsx?$/.test(candidate) && existsSync(path.join(root, candidate))) return path.normalize(candidate);
+  }
+  return undefined;
+}
