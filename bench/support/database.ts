@@ -46,9 +46,20 @@ export async function ensureUsers(
   if (Number(n) === count) return { generated: false, seconds: 0 };
   const started = performance.now();
   await db.execute(sql`truncate users, audience_segments, segment_membership_events cascade`);
-  await db.execute(sql`select setseed(0.42)`);
-  // Correlated subqueries (`g > 0`) make PostgreSQL draw new random tags for every row.
-  await db.execute(sql`
+  await insertGeneratedUsers(db, 1, count);
+  await db.execute(sql`vacuum analyze users`);
+  return { generated: true, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * Generated profiles numbered `from` to `to` (emails `user<n>@bench.test`), drawn from a fixed seed. The seed
+ * is set in the same transaction, so that the statement's draws follow from it whatever ran before.
+ */
+export async function insertGeneratedUsers(db: Database, from: number, to: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select setseed(0.42)`);
+    // Correlated subqueries (`g > 0`) make PostgreSQL draw new random tags for every row.
+    await tx.execute(sql`
     insert into users (external_id, email, name, age, location, gender, interests, purchase_count, total_spent,
       engagement_level, engagement_frequency, avg_session_duration, last_active_at, interaction_score,
       content_preferences, traits, created_at)
@@ -68,8 +79,7 @@ export async function ensureUsers(
         where random() < 0.3 and g > 0),
       jsonb_build_object('plan', (array['free','free','pro','team'])[1 + floor(random() * 4)::int], 'vip', random() < 0.05),
       now() - random() * interval '730 days'
-    from generate_series(1, ${count}::int) as g
+    from generate_series(${from}::int, ${to}::int) as g
     cross join lateral (select floor(random() * random() * 20)::int + 0 * g as purchases) as p`);
-  await db.execute(sql`vacuum analyze users`);
-  return { generated: true, seconds: (performance.now() - started) / 1000 };
+  });
 }
