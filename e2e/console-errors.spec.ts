@@ -43,3 +43,31 @@ test("no page logs a console error", async ({ page, consoleErrors }) => {
 
   expect(consoleErrors).toEqual([]);
 });
+
+// The server renders each page's first screen in its own time zone (UTC here); a browser elsewhere must read
+// the same text when it hydrates, or React throws error #418 and renders the whole page again.
+test.describe("in a browser far from the server's time zone", () => {
+  test.use({ timezoneId: "Pacific/Kiritimati" });
+
+  test("server-rendered pages hydrate without a mismatch", async ({ page, consoleErrors }) => {
+    const { items } = await apiCall<{ items: SegmentRow[] }>(
+      page.request,
+      "GET",
+      "/api/v1/segments?sort=-member_count&limit=1",
+    );
+    const [segment] = items;
+    for (const path of [
+      "/segments",
+      `/segments/${segment.id}`,
+      `/segments/${segment.id}?tab=content`,
+      `/segments/${segment.id}/edit`,
+      "/activity",
+    ]) {
+      await page.goto(path);
+      await page.waitForLoadState("networkidle");
+    }
+    await page.goto(`/segments/${segment.id}`);
+    await expect(page.getByText(/Created \w{3} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M UTC/)).toBeVisible();
+    expect(consoleErrors).toEqual([]);
+  });
+});

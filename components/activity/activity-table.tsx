@@ -4,7 +4,20 @@ import type { AuditEntry } from "@/components/hooks/use-audit-log";
 import { once } from "@/lib/client/once";
 import { actionLabel, actorLabel, changeLines, resourceTypeLabels } from "./describe-entry";
 
-const when = once(() => new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium" }));
+// To the second, in UTC like every time the dashboard shows (components/segment-page/format.ts says why).
+const when = once(
+  () =>
+    new Intl.DateTimeFormat("en-US", {
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      hour: "numeric",
+      minute: "2-digit",
+      second: "2-digit",
+      timeZone: "UTC",
+      timeZoneName: "short",
+    }),
+);
 
 /** Entries of the audit log, newest first; `showResource` false on a page about one resource. */
 export function ActivityTable({

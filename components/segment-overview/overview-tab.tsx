@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useSegmentAnalytics } from "@/components/hooks/use-analytics";
 import type { Segment } from "@/components/hooks/use-segments";
 import { SelectField } from "@/components/ui/field";
+import { HydratedFieldset } from "@/components/ui/hydrated-fieldset";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { AnalyzePanel } from "./analyze-panel";
 import { ContentPerformanceChart } from "./content-performance-chart";
@@ -25,7 +26,7 @@ export function OverviewTab({ segment }: { segment: Segment }) {
   const analytics = useSegmentAnalytics(segment.id, days);
 
   return (
-    <div className="space-y-6">
+    <HydratedFieldset className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <SelectField
           label="Period"
@@ -53,6 +54,6 @@ export function OverviewTab({ segment }: { segment: Segment }) {
           <ForecastSection segmentId={segment.id} />
         </div>
       )}
-    </div>
+    </HydratedFieldset>
   );
 }

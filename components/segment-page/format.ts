@@ -3,7 +3,21 @@ import { once } from "@/lib/client/once";
 // Made on first use (lib/client/once.ts): every segment tab imports this module, few use every formatter.
 const integer = once(() => new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 }));
 const decimal = once(() => new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 }));
-const dateTime = once(() => new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" }));
+// Times are written in UTC and say so. The server renders each page's first screen: in the browser's own time
+// zone the same element would read differently after hydration (React's error #418, then the whole page
+// rendered again in the browser), and the analytics' days are UTC days too.
+const dateTime = once(
+  () =>
+    new Intl.DateTimeFormat("en-US", {
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      hour: "numeric",
+      minute: "2-digit",
+      timeZone: "UTC",
+      timeZoneName: "short",
+    }),
+);
 const shortDate = once(
   () => new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" }),
 );
@@ -22,6 +36,7 @@ export const formatPercent = (value: number | null | undefined, digits = 1) =>
 export const formatShare = (value: number | null | undefined, digits = 1) =>
   value === null || value === undefined ? "–" : `${(value * 100).toFixed(digits)}%`;
 
+/** "Oct 18, 2026, 2:11 AM UTC"; "never" when there is no time. */
 export const formatDateTime = (value: string | null | undefined) =>
   value ? dateTime().format(new Date(value)) : "never";
 

@@ -5,7 +5,8 @@ import { once } from "@/lib/client/once";
 
 const statusTone = { active: "green", paused: "amber", archived: "gray" } as const;
 const integer = once(() => new Intl.NumberFormat("en-US"));
-const day = once(() => new Intl.DateTimeFormat("en-US", { dateStyle: "medium" }));
+// A UTC day, like every date the server renders (components/segment-page/format.ts says why).
+const day = once(() => new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }));
 
 interface SegmentsTableProps {
   segments: SegmentListItem[];

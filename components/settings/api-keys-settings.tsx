@@ -7,13 +7,12 @@ import {
   useCreateApiKey,
   useRevokeApiKey,
 } from "@/components/hooks/use-settings";
+import { formatDateTime } from "@/components/segment-page/format";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Announcer, EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { type Scope, scopes } from "@/lib/auth/scopes";
 import { ApiProblem } from "@/lib/client/api-client";
-
-const dateTime = (value: string | null) => (value ? new Date(value).toLocaleString() : "—");
 
 /** Create a key (shown once, here), list the keys and revoke them. */
 export function ApiKeysSettings() {
@@ -147,9 +146,9 @@ export function ApiKeysSettings() {
                     <code>{key.prefix}…</code>
                   </td>
                   <td>{key.scopes.join(", ")}</td>
-                  <td>{dateTime(key.created_at)}</td>
-                  <td>{dateTime(key.last_used_at)}</td>
-                  <td>{dateTime(key.expires_at)}</td>
+                  <td>{formatDateTime(key.created_at)}</td>
+                  <td>{formatDateTime(key.last_used_at)}</td>
+                  <td>{formatDateTime(key.expires_at)}</td>
                   <td>
                     <Button
                       variant="danger"
