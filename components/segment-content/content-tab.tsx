@@ -12,7 +12,6 @@ import {
 import type { Segment } from "@/components/hooks/use-segments";
 import { PreviewPanel } from "@/components/preview/preview-panel";
 import { Button } from "@/components/ui/button";
-import { HydratedFieldset } from "@/components/ui/hydrated-fieldset";
 import { Announcer, EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { AddVariantDialog } from "./add-variant-dialog";
 import { ExperimentControls } from "./experiment-controls";
@@ -40,7 +39,7 @@ export function ContentTab({ segment }: { segment: Segment }) {
   }
 
   return (
-    <HydratedFieldset className="space-y-8">
+    <div className="space-y-8">
       <Announcer message={announcement} />
       <section aria-labelledby="content-heading" className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-4">
@@ -106,7 +105,7 @@ export function ContentTab({ segment }: { segment: Segment }) {
           });
         }}
       />
-    </HydratedFieldset>
+    </div>
   );
 }
 

@@ -4,7 +4,6 @@ import { useState } from "react";
 import { useSegmentAnalytics } from "@/components/hooks/use-analytics";
 import type { Segment } from "@/components/hooks/use-segments";
 import { SelectField } from "@/components/ui/field";
-import { HydratedFieldset } from "@/components/ui/hydrated-fieldset";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { AnalyzePanel } from "./analyze-panel";
 import { ContentPerformanceChart } from "./content-performance-chart";
@@ -26,7 +25,7 @@ export function OverviewTab({ segment }: { segment: Segment }) {
   const analytics = useSegmentAnalytics(segment.id, days);
 
   return (
-    <HydratedFieldset className="space-y-6">
+    <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <SelectField
           label="Period"
@@ -54,6 +53,6 @@ export function OverviewTab({ segment }: { segment: Segment }) {
           <ForecastSection segmentId={segment.id} />
         </div>
       )}
-    </HydratedFieldset>
+    </div>
   );
 }

@@ -10,10 +10,8 @@ import { Tabs } from "@/components/ui/tabs";
 import { SegmentHeader } from "./segment-header";
 
 // The other tabs' code (forms, tables, the experiment chart) loads when one is opened, not with the page.
-// Members and Settings render in the browser only: server-rendered, their forms would show before they could
-// take input (a file chosen in the CSV import before its code arrived was lost). Content & A/B is rendered on
-// the server when the page opens on it, its data read there (prefetch.ts): client-only, its largest text
-// waited for the tab's chunk after hydration, half a second of LCP on a phone (docs/benchmarks.md).
+// They render in the browser only: server-rendered, their forms would show before they could take input
+// (a file chosen in the CSV import before its code arrived was lost).
 const tabLoading = () => <LoadingState label="Loading…" />;
 const MembersTab = dynamic(
   () => import("@/components/segment-members/members-tab").then((module) => module.MembersTab),
@@ -21,7 +19,7 @@ const MembersTab = dynamic(
 );
 const ContentTab = dynamic(
   () => import("@/components/segment-content/content-tab").then((module) => module.ContentTab),
-  { loading: tabLoading },
+  { loading: tabLoading, ssr: false },
 );
 const SettingsTab = dynamic(
   () => import("@/components/segment-settings/settings-tab").then((module) => module.SettingsTab),
