@@ -1,23 +1,8 @@
 "use client";
 
 import type { AuditEntry } from "@/components/hooks/use-audit-log";
-import { once } from "@/lib/client/once";
+import { formatDateTimeToSecond } from "@/components/segment-page/format";
 import { actionLabel, actorLabel, changeLines, resourceTypeLabels } from "./describe-entry";
-
-// To the second, in UTC like every time the dashboard shows (components/segment-page/format.ts says why).
-const when = once(
-  () =>
-    new Intl.DateTimeFormat("en-US", {
-      year: "numeric",
-      month: "short",
-      day: "numeric",
-      hour: "numeric",
-      minute: "2-digit",
-      second: "2-digit",
-      timeZone: "UTC",
-      timeZoneName: "short",
-    }),
-);
 
 /** Entries of the audit log, newest first; `showResource` false on a page about one resource. */
 export function ActivityTable({
@@ -58,7 +43,7 @@ export function ActivityTable({
           {entries.map((entry) => (
             <tr key={entry.id} className="align-top">
               <td className="px-4 py-2 whitespace-nowrap text-slate-700">
-                <time dateTime={entry.at}>{when().format(new Date(entry.at))}</time>
+                <time dateTime={entry.at}>{formatDateTimeToSecond(entry.at)}</time>
               </td>
               <td className="px-4 py-2 text-slate-800">{actorLabel(entry.actor)}</td>
               <td className="px-4 py-2 text-slate-800">

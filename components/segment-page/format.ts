@@ -6,18 +6,17 @@ const decimal = once(() => new Intl.NumberFormat("en-US", { maximumFractionDigit
 // Times are written in UTC and say so. The server renders each page's first screen: in the browser's own time
 // zone the same element would read differently after hydration (React's error #418, then the whole page
 // rendered again in the browser), and the analytics' days are UTC days too.
-const dateTime = once(
-  () =>
-    new Intl.DateTimeFormat("en-US", {
-      year: "numeric",
-      month: "short",
-      day: "numeric",
-      hour: "numeric",
-      minute: "2-digit",
-      timeZone: "UTC",
-      timeZoneName: "short",
-    }),
-);
+const utcDateTime = {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  timeZone: "UTC",
+  timeZoneName: "short",
+} as const;
+const dateTime = once(() => new Intl.DateTimeFormat("en-US", utcDateTime));
+const dateTimeToSecond = once(() => new Intl.DateTimeFormat("en-US", { ...utcDateTime, second: "2-digit" }));
 const shortDate = once(
   () => new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" }),
 );
@@ -39,6 +38,9 @@ export const formatShare = (value: number | null | undefined, digits = 1) =>
 /** "Oct 18, 2026, 2:11 AM UTC"; "never" when there is no time. */
 export const formatDateTime = (value: string | null | undefined) =>
   value ? dateTime().format(new Date(value)) : "never";
+
+/** "Oct 18, 2026, 2:11:05 AM UTC": for logs, where the order within a minute matters. */
+export const formatDateTimeToSecond = (value: string) => dateTimeToSecond().format(new Date(value));
 
 /** Analytics dates are calendar days ("2026-11-20"); shown in UTC so that they do not shift by a day. */
 export const formatDay = (value: string) =>
