@@ -6,11 +6,12 @@
 // the results go under a heading of their own: "## Dashboard pages in Lighthouse (<BENCH_UI_DATA>)".
 // BENCH_UI_USERS=1000000 serves the build on a PostgreSQL database of that many users instead, the demo data
 // among them and its largest segment grown to about 300,000 members (bench/support/ui-scale.ts).
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildIfNeeded } from "../scripts/build-if-needed.mjs";
+import { type RunningServer, startServer, waitUntilHealthy } from "../tests/server/production-server";
 import { benchDatabaseUrl } from "./support/database";
 import { replaceDocSection } from "./support/doc-section";
 import { median } from "./support/stats";
@@ -55,49 +56,30 @@ interface LighthouseReport {
   audits: Record<string, { numericValue?: number }>;
 }
 
-async function startServer(): Promise<{ baseUrl: string; server?: ChildProcess }> {
+/** The production build on a fresh embedded database with the demo data, or on `bench_ui` (BENCH_UI_USERS). */
+async function startBenchServer(): Promise<{ baseUrl: string; server?: RunningServer }> {
   if (process.env.BENCH_UI_BASE_URL) return { baseUrl: process.env.BENCH_UI_BASE_URL.replace(/\/$/, "") };
   buildIfNeeded();
   const dataDir = path.join(root, ".data", `pglite-bench-ui-${PORT}`);
   rmSync(dataDir, { recursive: true, force: true });
-  const { DATABASE_URL: _ignored, ...env } = process.env;
   if (USERS) await resetUnlessScaled(USERS);
-  const server = spawn(
-    process.execPath,
-    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT), "-H", "127.0.0.1"],
-    {
-      cwd: root,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: {
-        ...env,
-        NEXT_TELEMETRY_DISABLED: "1",
-        NEXT_MANUAL_SIG_HANDLE: "true",
-        PGLITE_DATA_DIR: dataDir,
-        SEED_DEMO_DATA: "true",
-        // Growing the largest segment to 300,000 members is one refresh, longer than a request's default limit.
-        ...(USERS ? { DATABASE_URL: benchDatabaseUrl(uiScaleDatabase), STATEMENT_TIMEOUT_MS: "600000" } : {}),
-      },
+  const server = startServer({
+    port: PORT,
+    dataDir,
+    env: {
+      SEED_DEMO_DATA: "true",
+      // Growing the largest segment to 300,000 members is one refresh, longer than a request's default limit.
+      ...(USERS ? { DATABASE_URL: benchDatabaseUrl(uiScaleDatabase), STATEMENT_TIMEOUT_MS: "600000" } : {}),
     },
-  );
-  const baseUrl = `http://127.0.0.1:${PORT}`;
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
-    const ok = await fetch(`${baseUrl}/api/v1/segments/health`)
-      .then((res) => res.ok)
-      .catch(() => false);
-    if (ok) {
-      if (USERS)
-        await scaleUp(baseUrl, USERS).catch((error) => {
-          server.kill("SIGTERM");
-          throw error;
-        });
-      return { baseUrl, server };
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+  });
+  try {
+    await waitUntilHealthy(server, 180_000);
+    if (USERS) await scaleUp(server, USERS);
+  } catch (error) {
+    server.process.kill("SIGTERM");
+    throw error;
   }
-  server.kill("SIGTERM");
-  throw new Error("the server did not answer its health check within 3 minutes");
+  return { baseUrl: server.url, server };
 }
 
 /** Every page of the dashboard, with the segment that has the most members for the segment pages. */
@@ -239,7 +221,7 @@ function writeSection(
 }
 
 async function main() {
-  const { baseUrl, server } = await startServer();
+  const { baseUrl, server } = await startBenchServer();
   const scratch = mkdtempSync(path.join(os.tmpdir(), "bench-ui-"));
   const load = { start: loadAverage(), end: 0, max: loadAverage() };
   try {
@@ -274,7 +256,7 @@ async function main() {
     console.log(`\nWrote "${HEADING}" in docs/benchmarks.md.`);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
-    server?.kill("SIGTERM");
+    server?.process.kill("SIGTERM");
   }
 }
 

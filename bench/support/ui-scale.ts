@@ -4,6 +4,7 @@
 // pages show a segment of about 300,000 members with its content and A/B test. Kept between runs.
 import postgres from "postgres";
 import { closeDb, getDb } from "@/db/client";
+import { api, type RunningServer } from "../../tests/server/production-server";
 import { refreshCase } from "../criteria-cases";
 import { benchConfig, benchDatabaseUrl, insertGeneratedUsers } from "./database";
 
@@ -31,7 +32,7 @@ export async function resetUnlessScaled(users: number): Promise<void> {
 }
 
 /** After the server has loaded the demo data: generated users up to `users`, then the big segment. */
-export async function scaleUp(baseUrl: string, users: number): Promise<{ segmentMembers: number }> {
+export async function scaleUp(server: RunningServer, users: number): Promise<void> {
   process.env.DATABASE_URL = benchDatabaseUrl(uiScaleDatabase);
   process.env.STATEMENT_TIMEOUT_MS = "0";
   const db = await getDb();
@@ -44,22 +45,24 @@ export async function scaleUp(baseUrl: string, users: number): Promise<{ segment
       await sql`vacuum analyze users`;
       console.log(`users: ${n} → ${users} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     }
-    const top = await json<{ items: Array<{ id: string; member_count: number }> }>(
-      await fetch(`${baseUrl}/api/v1/segments?sort=-member_count&limit=1`),
+    const top = ok(
+      await api<{ items: Array<{ id: string; member_count: number }> }>(
+        server,
+        "GET",
+        "/api/v1/segments?sort=-member_count&limit=1",
+      ),
     );
     const segment = top.items[0];
     if (!segment) throw new Error("no segment: did the server load the demo data?");
-    if (segment.member_count >= users / 4) return { segmentMembers: segment.member_count };
-    await json(
-      await fetch(`${baseUrl}/api/v1/segments/${segment.id}`, {
-        method: "PATCH",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ criteria: refreshCase.criteria }),
-      }),
-    );
+    if (segment.member_count >= users / 4) return;
+    ok(await api(server, "PATCH", `/api/v1/segments/${segment.id}`, { criteria: refreshCase.criteria }));
     const started = performance.now();
-    const refreshed = await json<{ member_count: number }>(
-      await fetch(`${baseUrl}/api/v1/segments/${segment.id}/refresh?async=false`, { method: "POST" }),
+    const refreshed = ok(
+      await api<{ member_count: number }>(
+        server,
+        "POST",
+        `/api/v1/segments/${segment.id}/refresh?async=false`,
+      ),
     );
     await sql`vacuum analyze segment_members`;
     await sql`vacuum analyze segment_membership_events`;
@@ -69,14 +72,14 @@ export async function scaleUp(baseUrl: string, users: number): Promise<{ segment
     console.log(
       `segment ${segment.id}: ${refreshed.member_count} members, refreshed in ${((performance.now() - started) / 1000).toFixed(0)} s`,
     );
-    return { segmentMembers: refreshed.member_count };
   } finally {
     await sql.end();
     await closeDb();
   }
 }
 
-async function json<T>(res: Response): Promise<T> {
-  if (!res.ok) throw new Error(`${res.url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
+function ok<T>(answer: { status: number; body: T }): T {
+  if (answer.status >= 300)
+    throw new Error(`the API answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  return answer.body;
 }
