@@ -6,6 +6,8 @@
 // the results go under a heading of their own: "## Dashboard pages in Lighthouse (<BENCH_UI_DATA>)".
 // BENCH_UI_USERS=1000000 serves the build on a PostgreSQL database of that many users instead, the demo data
 // among them and its largest segment grown to about 300,000 members (bench/support/ui-scale.ts).
+// The first row is always a bare Next.js page served on the next port (bench/support/reference-page.ts): the
+// floor the framework sets on this machine in this run, to read the dashboard's rows against.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -14,6 +16,7 @@ import { buildIfNeeded } from "../scripts/build-if-needed.mjs";
 import { type RunningServer, startServer, waitUntilHealthy } from "../tests/server/production-server";
 import { benchDatabaseUrl } from "./support/database";
 import { replaceDocSection } from "./support/doc-section";
+import { startReferencePage } from "./support/reference-page";
 import { median } from "./support/stats";
 import { resetUnlessScaled, scaleUp, uiScaleDatabase } from "./support/ui-scale";
 
@@ -32,6 +35,7 @@ const PORT = Number(process.env.BENCH_UI_PORT ?? 3220);
 const CHROME_PATH = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const lighthouseCli = path.join(root, "node_modules", "lighthouse", "cli", "index.js");
 const presets = ["desktop", "mobile"] as const;
+const REFERENCE = "Reference: bare Next.js page";
 type Preset = (typeof presets)[number];
 
 interface Measurement {
@@ -208,6 +212,9 @@ function writeSection(
     "load it by 2 to 5 on their own; anything else running at the same time lengthens the main-thread tasks",
     "Lighthouse times (TBT above all), which Lighthouse's CPU benchmark of the machine at each run shows",
     `(\`benchmarkIndex\`, higher is faster; the rows' medians ranged ${Math.round(Math.min(...indexes))}–${Math.round(Math.max(...indexes))}).`,
+    `The first row, "${REFERENCE}", is the floor: one heading and one paragraph built with the same Next.js and`,
+    "React (bench/reference-page), served and measured in the same run, so the pages can be read against what",
+    "the framework alone scores on this machine today.",
     "",
     "| page | preset | performance (scores) | accessibility | best practices | FCP | LCP | TBT | CLS | Speed Index | transfer |",
     "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -222,18 +229,25 @@ function writeSection(
 
 async function main() {
   const { baseUrl, server } = await startBenchServer();
+  const reference = await startReferencePage(PORT + 1).catch((error) => {
+    server?.process.kill("SIGTERM");
+    throw error;
+  });
   const scratch = mkdtempSync(path.join(os.tmpdir(), "bench-ui-"));
   const load = { start: loadAverage(), end: 0, max: loadAverage() };
   try {
     // One visit each first, so that the first measured run does not pay for the server's cold caches.
-    const list = await pages(baseUrl);
-    for (const page of list) await fetch(`${baseUrl}${page.path}`).then((res) => res.text());
+    const list = [
+      { name: REFERENCE, url: reference.url },
+      ...(await pages(baseUrl)).map((page) => ({ name: page.name, url: `${baseUrl}${page.path}` })),
+    ];
+    for (const page of list) await fetch(page.url).then((res) => res.text());
     const rows: Array<{ name: string; preset: Preset; median: Measurement; scores: number[] }> = [];
     for (const page of list) {
       for (const preset of presets) {
         const runs: Measurement[] = [];
         for (let i = 0; i < RUNS; i++) {
-          runs.push(measure(`${baseUrl}${page.path}`, preset, scratch));
+          runs.push(measure(page.url, preset, scratch));
           load.max = Math.max(load.max, loadAverage());
         }
         const row = {
@@ -256,6 +270,7 @@ async function main() {
     console.log(`\nWrote "${HEADING}" in docs/benchmarks.md.`);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
+    reference.stop();
     server?.process.kill("SIGTERM");
   }
 }

@@ -1,3 +1,5 @@
+import { formatInteger } from "@/components/ui/format";
+
 /**
  * Turns the generated OpenAPI document into what the reference page shows: operations grouped by tag,
  * readable types, the fields of a request body, and a curl example built from the schemas.
@@ -146,7 +148,7 @@ export function describeType(input: JsonSchema, doc: OpenApiDocument): string {
         : "any";
     text = schema.prefixItems ? `tuple ${item}` : `array of ${item}`;
     if (schema.maxItems !== undefined && !schema.prefixItems)
-      text += ` (at most ${schema.maxItems.toLocaleString("en-US")})`;
+      text += ` (at most ${formatInteger(schema.maxItems)})`;
   } else if (schema.type === "object" || schema.properties || schema.additionalProperties) {
     text = name ?? (schema.properties ? "object" : "JSON object");
   } else if (schema.anyOf || schema.oneOf) {

@@ -1,7 +1,7 @@
 "use client";
 
 import type { AuditEntry } from "@/components/hooks/use-audit-log";
-import { formatDateTimeToSecond } from "@/components/segment-page/format";
+import { formatDateTimeToSecond } from "@/components/ui/format";
 import { actionLabel, actorLabel, changeLines, resourceTypeLabels } from "./describe-entry";
 
 /** Entries of the audit log, newest first; `showResource` false on a page about one resource. */

@@ -2,12 +2,13 @@
 
 import { useEffect, useRef, useState } from "react";
 import { TextAreaField } from "@/components/ui/field";
+import { compareText } from "@/components/ui/format";
 
 /** JSON with object keys sorted, so that two equal criteria compare equal whatever their key order. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, inner) =>
     inner && typeof inner === "object" && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b)))
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => compareText(a, b)))
       : inner,
   );
 }

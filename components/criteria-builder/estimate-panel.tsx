@@ -1,9 +1,10 @@
 "use client";
 
 import { useEstimate } from "@/components/hooks/use-estimate";
+import { formatInteger, formatNumber } from "@/components/ui/format";
 import { Announcer } from "@/components/ui/states";
 
-const percent = (value: number) => `${value.toLocaleString(undefined, { maximumFractionDigits: 1 })}%`;
+const percent = (value: number) => `${formatNumber(value, 1)}%`;
 
 /** The live size of the audience the criteria select, with a few of its profiles. */
 export function EstimatePanel({
@@ -20,7 +21,7 @@ export function EstimatePanel({
   const data = estimate.data;
   const headingId = "estimate-heading";
   const summary = data
-    ? `Estimated audience: ${data.estimated_size.toLocaleString()} users, ${percent(data.percentage)} of all users.`
+    ? `Estimated audience: ${formatInteger(data.estimated_size)} users, ${percent(data.percentage)} of all users.`
     : "";
 
   return (
@@ -54,11 +55,11 @@ export function EstimatePanel({
         <>
           <div>
             <p className="text-3xl font-semibold text-indigo-700">
-              {data.estimated_size.toLocaleString()}
+              {formatInteger(data.estimated_size)}
               <span className="ml-1 text-base font-normal text-slate-600">users</span>
             </p>
             <p className="text-sm text-slate-600">
-              {percent(data.percentage)} of {data.total_users.toLocaleString()} users
+              {percent(data.percentage)} of {formatInteger(data.total_users)} users
             </p>
             <div className="mt-2 h-2 overflow-hidden rounded-full bg-slate-100" aria-hidden>
               <div

@@ -4,6 +4,7 @@ import { type FormEvent, useState } from "react";
 import { type DiscoveryProposal, useDiscover } from "@/components/hooks/use-discover";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { formatInteger } from "@/components/ui/format";
 import { Link } from "@/components/ui/link";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { ApiProblem } from "@/lib/client/api-client";
@@ -35,7 +36,7 @@ function ProposalCard({ proposal, index }: { proposal: DiscoveryProposal; index:
             {proposal.name}
           </h3>
           <p className="text-sm text-slate-600">
-            {proposal.size.toLocaleString("en-US")} users ({percent(proposal.share)} of all) · precision{" "}
+            {formatInteger(proposal.size)} users ({percent(proposal.share)} of all) · precision{" "}
             {percent(proposal.precision)} · recall {percent(proposal.recall)}
           </p>
         </div>
@@ -166,9 +167,8 @@ export function DiscoverView() {
         ) : (
           <>
             <p className="text-sm text-slate-600" role="status">
-              {discover.data.k} groups in a sample of {discover.data.sample_size.toLocaleString("en-US")}{" "}
-              profiles (silhouette {discover.data.silhouette.toFixed(2)}: near 1 well separated, near 0
-              overlapping).
+              {discover.data.k} groups in a sample of {formatInteger(discover.data.sample_size)} profiles
+              (silhouette {discover.data.silhouette.toFixed(2)}: near 1 well separated, near 0 overlapping).
             </p>
             <div className="grid gap-4 lg:grid-cols-2">
               {discover.data.proposals.map((proposal, index) => (

@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { type Insights, type SegmentRank, useInsights } from "@/components/hooks/use-intelligence";
-import { formatInteger, formatShare } from "@/components/segment-page/format";
+import { formatInteger, formatShare } from "@/components/ui/format";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 
 const ratio = (value: number | null) => (value === null ? "–" : `×${value.toFixed(2)}`);

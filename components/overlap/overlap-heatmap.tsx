@@ -2,9 +2,8 @@
 
 import { useState } from "react";
 import type { SegmentOverlap } from "@/components/hooks/use-overlap";
-import { once } from "@/lib/client/once";
+import { formatInteger } from "@/components/ui/format";
 
-const integer = once(() => new Intl.NumberFormat("en-US"));
 const jaccardText = (value: number) => value.toFixed(2);
 
 /** Light for no overlap, deep indigo for the largest overlap shown (`scale`), so small indexes stay legible. */
@@ -68,7 +67,7 @@ export function OverlapHeatmap({ overlap }: { overlap: SegmentOverlap }) {
                 if (row.id === column.id) {
                   return (
                     <td key={column.id} className="h-16 w-24 rounded bg-slate-100 text-center text-slate-600">
-                      <span className="block font-medium">{integer().format(row.member_count)}</span>
+                      <span className="block font-medium">{formatInteger(row.member_count)}</span>
                       <span className="block text-xs">members</span>
                     </td>
                   );
@@ -76,12 +75,12 @@ export function OverlapHeatmap({ overlap }: { overlap: SegmentOverlap }) {
                 const pair = pairs.get(pairKey(row.id, column.id));
                 const cellId = `${row.id}-${column.id}`;
                 const description = pair
-                  ? `${row.segment_name} and ${column.segment_name}: ${integer().format(pair.shared_members)} shared members, Jaccard ${jaccardText(pair.jaccard)}, ${integer().format(pair.union)} in either`
+                  ? `${row.segment_name} and ${column.segment_name}: ${formatInteger(pair.shared_members)} shared members, Jaccard ${jaccardText(pair.jaccard)}, ${formatInteger(pair.union)} in either`
                   : `${row.segment_name} and ${column.segment_name}: no data`;
                 const colors = cellColor(pair?.jaccard ?? 0, scale);
                 // The name starts with what the cell shows, so speech input can say what it sees (WCAG 2.5.3).
                 const shown = pair
-                  ? `${integer().format(pair.shared_members)} J ${jaccardText(pair.jaccard)}: `
+                  ? `${formatInteger(pair.shared_members)} J ${jaccardText(pair.jaccard)}: `
                   : "";
                 return (
                   <td key={column.id} className="relative h-16 w-24 p-0">
@@ -99,7 +98,7 @@ export function OverlapHeatmap({ overlap }: { overlap: SegmentOverlap }) {
                       style={{ backgroundColor: colors.background, color: colors.color }}
                     >
                       <span className="block font-semibold tabular-nums">
-                        {pair ? integer().format(pair.shared_members) : "–"}
+                        {pair ? formatInteger(pair.shared_members) : "–"}
                       </span>{" "}
                       <span className="block text-xs tabular-nums">
                         {pair ? `J ${jaccardText(pair.jaccard)}` : ""}

@@ -1,7 +1,5 @@
 import type { SegmentOverlap } from "@/components/hooks/use-overlap";
-import { once } from "@/lib/client/once";
-
-const integer = once(() => new Intl.NumberFormat("en-US"));
+import { formatInteger } from "@/components/ui/format";
 
 /** The same numbers as the heat map, one row per pair, most similar first. */
 export function OverlapPairsTable({ overlap }: { overlap: SegmentOverlap }) {
@@ -37,9 +35,9 @@ export function OverlapPairsTable({ overlap }: { overlap: SegmentOverlap }) {
             <tr key={`${pair.segment_a}|${pair.segment_b}`}>
               <td className="px-4 py-2">{names.get(pair.segment_a) ?? pair.segment_a}</td>
               <td className="px-4 py-2">{names.get(pair.segment_b) ?? pair.segment_b}</td>
-              <td className="px-4 py-2 text-right tabular-nums">{integer().format(pair.shared_members)}</td>
+              <td className="px-4 py-2 text-right tabular-nums">{formatInteger(pair.shared_members)}</td>
               <td className="px-4 py-2 text-right tabular-nums">{pair.jaccard.toFixed(3)}</td>
-              <td className="px-4 py-2 text-right tabular-nums">{integer().format(pair.union)}</td>
+              <td className="px-4 py-2 text-right tabular-nums">{formatInteger(pair.union)}</td>
             </tr>
           ))}
         </tbody>

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useSegments } from "@/components/hooks/use-segments";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { TextField } from "@/components/ui/field";
+import { formatInteger } from "@/components/ui/format";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 
 export const MAX_SEGMENTS = 10;
@@ -48,7 +49,7 @@ export function SegmentPicker({ selected, onChange }: SegmentPickerProps) {
             return (
               <li key={segment.id}>
                 <CheckboxField
-                  label={`${segment.segment_name} (${segment.member_count.toLocaleString()} members)`}
+                  label={`${segment.segment_name} (${formatInteger(segment.member_count)} members)`}
                   checked={checked}
                   disabled={!checked && full}
                   onChange={(event) =>

@@ -2,10 +2,10 @@
 
 import { type FormEvent, useState } from "react";
 import { identifierKind, type Preview, useDecidePreview } from "@/components/hooks/use-decide";
-import { formatDecimal } from "@/components/segment-page/format";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { formatDecimal } from "@/components/ui/format";
 import { LoadingState } from "@/components/ui/states";
 import { reasonText } from "./decision-reasons";
 

@@ -1,6 +1,6 @@
 import type { ExperimentArm, ExperimentMetric } from "@/components/hooks/use-experiment";
-import { formatShare } from "@/components/segment-page/format";
 import { ChartFigure } from "@/components/ui/chart-figure";
+import { formatShare } from "@/components/ui/format";
 import { SvgChart } from "@/components/ui/svg-chart";
 import { armLabel, metricLabel } from "./experiment-labels";
 

@@ -8,11 +8,11 @@ import {
   useReallocateExperiment,
   useUpdateExperiment,
 } from "@/components/hooks/use-experiment";
-import { formatDateTime } from "@/components/segment-page/format";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { SelectField } from "@/components/ui/field";
+import { formatDateTime } from "@/components/ui/format";
 import { armLabel, runStatusLabel } from "./experiment-labels";
 
 /** Start / Pause / Stop, the allocation mode, re-allocation for the bandit and promotion of a winner. */

@@ -1,6 +1,6 @@
 import type { ExperimentTimeline } from "@/components/hooks/use-experiment";
-import { formatDateTime } from "@/components/segment-page/format";
 import { Badge } from "@/components/ui/badge";
+import { compareText, formatDateTime } from "@/components/ui/format";
 
 type HistoryEntry = ExperimentTimeline["history"][number];
 
@@ -27,7 +27,7 @@ export function ExperimentHistory({
   history: HistoryEntry[];
   armLabels: Map<string, string>;
 }) {
-  const entries = [...history].sort((a, b) => b.at.localeCompare(a.at) || b.id - a.id);
+  const entries = [...history].sort((a, b) => compareText(b.at, a.at) || b.id - a.id);
   return (
     <section aria-labelledby="history-heading" className="space-y-2">
       <h3 id="history-heading" className="font-semibold">

@@ -1,6 +1,6 @@
 import type { ExperimentArm, ExperimentSettings, ExperimentStatus } from "@/components/hooks/use-experiment";
 import type { PersonalizedContent } from "@/components/hooks/use-personalized-content";
-import { formatPValue } from "@/components/segment-page/format";
+import { compareText, formatPValue } from "@/components/ui/format";
 
 export const metricLabel = { conversion: "Conversion", engagement: "Engagement" } as const;
 
@@ -15,7 +15,7 @@ export const contentArmLabel = (item: PersonalizedContent) =>
 export const controlFirst = (items: PersonalizedContent[]) =>
   [...items].sort(
     (a, b) =>
-      Number(b.is_control) - Number(a.is_control) || contentArmLabel(a).localeCompare(contentArmLabel(b)),
+      Number(b.is_control) - Number(a.is_control) || compareText(contentArmLabel(a), contentArmLabel(b)),
   );
 
 export const runStatusLabel: Record<

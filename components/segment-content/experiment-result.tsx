@@ -6,9 +6,9 @@ import {
   type ExperimentResult,
   useExperiment,
 } from "@/components/hooks/use-experiment";
-import { formatInteger, formatShare } from "@/components/segment-page/format";
 import { Badge } from "@/components/ui/badge";
 import { SelectField } from "@/components/ui/field";
+import { formatInteger, formatShare } from "@/components/ui/format";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { ExperimentChart } from "./experiment-chart";
 import { pValueText, statusLabel } from "./experiment-labels";

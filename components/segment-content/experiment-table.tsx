@@ -1,6 +1,6 @@
 import type { ExperimentArm, ExperimentResult } from "@/components/hooks/use-experiment";
-import { formatInteger, formatPValue, formatShare } from "@/components/segment-page/format";
 import { Badge } from "@/components/ui/badge";
+import { formatInteger, formatPValue, formatShare } from "@/components/ui/format";
 import { armLabel } from "./experiment-labels";
 
 const interval = (ci: number[] | null, digits = 2) =>

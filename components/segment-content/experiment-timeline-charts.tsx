@@ -2,8 +2,8 @@
 
 import { Area, AreaChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import type { ExperimentTimeline } from "@/components/hooks/use-experiment";
-import { formatDateTime, formatDay, formatInteger, formatShare } from "@/components/segment-page/format";
 import { ChartFigure } from "@/components/ui/chart-figure";
+import { compareText, formatDateTime, formatDay, formatInteger, formatShare } from "@/components/ui/format";
 import { EmptyState } from "@/components/ui/states";
 
 /** Okabe–Ito, distinguishable for the common colour-vision deficiencies; the control is always grey. */
@@ -54,7 +54,7 @@ function ExposuresChart({
     row[point.personalized_content_id] = point.users;
     byDate.set(point.date, row);
   }
-  const rows = [...byDate.values()].sort((a, b) => String(a.date).localeCompare(String(b.date)));
+  const rows = [...byDate.values()].sort((a, b) => compareText(String(a.date), String(b.date)));
   const total = exposures.reduce((sum, point) => sum + point.users, 0);
   const color = colorOf(arms);
   return (

@@ -1,6 +1,6 @@
 import type { PersonalizedContent } from "@/components/hooks/use-personalized-content";
-import { formatInteger, formatPercent } from "@/components/segment-page/format";
 import { Badge } from "@/components/ui/badge";
+import { formatInteger, formatPercent } from "@/components/ui/format";
 
 export function PersonalizedContentList({ items }: { items: PersonalizedContent[] }) {
   return (

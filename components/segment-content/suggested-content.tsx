@@ -1,8 +1,8 @@
 "use client";
 
 import { useContentRecommendations } from "@/components/hooks/use-intelligence";
-import { formatShare } from "@/components/segment-page/format";
 import { Button } from "@/components/ui/button";
+import { formatShare } from "@/components/ui/format";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 
 /** Content not used here yet, ranked by its expected engagement in this segment, each with its reason. */

@@ -2,9 +2,9 @@
 
 import { type FormEvent, useId, useState } from "react";
 import { type PersonalizedContent, useSaveTrafficSplit } from "@/components/hooks/use-personalized-content";
-import { formatShare } from "@/components/segment-page/format";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { formatShare } from "@/components/ui/format";
 import { ApiProblem } from "@/lib/client/api-client";
 import { contentArmLabel } from "./experiment-labels";
 

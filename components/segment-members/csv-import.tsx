@@ -2,9 +2,9 @@
 
 import { type ChangeEvent, useState } from "react";
 import { type BulkAddResult, useImportMembers } from "@/components/hooks/use-members";
-import { formatInteger } from "@/components/segment-page/format";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { formatInteger } from "@/components/ui/format";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { chunkIdentifiers, type ParsedMemberCsv, parseMemberCsv } from "./parse-member-csv";
 

@@ -1,10 +1,10 @@
 "use client";
 
 import { type Member, useMemberExplanation } from "@/components/hooks/use-members";
-import { formatShare } from "@/components/segment-page/format";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { formatShare } from "@/components/ui/format";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { memberLabel } from "./members-table";
 

@@ -1,7 +1,7 @@
 import type { MemberPage } from "@/components/hooks/use-members";
-import { formatInteger } from "@/components/segment-page/format";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
+import { formatInteger } from "@/components/ui/format";
 
 interface MembersPaginationProps {
   page: MemberPage;

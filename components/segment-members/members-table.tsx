@@ -1,9 +1,9 @@
 "use client";
 
 import type { Member, MemberSort } from "@/components/hooks/use-members";
-import { formatDateTime, formatShare } from "@/components/segment-page/format";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { formatDateTime, formatShare } from "@/components/ui/format";
 import { describeReason } from "./describe-reason";
 
 type SortField = "email" | "confidence_score" | "joined_at";

@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { type RefreshResult, useRefreshMembers } from "@/components/hooks/use-members";
-import { formatInteger } from "@/components/segment-page/format";
 import { Button } from "@/components/ui/button";
+import { formatInteger } from "@/components/ui/format";
 import { BusyBar, ProgressBar } from "@/components/ui/progress-bar";
 
 const summarizeRefresh = (result: RefreshResult) =>

@@ -3,8 +3,8 @@
 import { useState } from "react";
 import { useAnalyzeSegment } from "@/components/hooks/use-analytics";
 import type { Segment } from "@/components/hooks/use-segments";
-import { formatDateTime } from "@/components/segment-page/format";
 import { Button } from "@/components/ui/button";
+import { formatDateTime } from "@/components/ui/format";
 import { BusyBar } from "@/components/ui/progress-bar";
 import { Announcer } from "@/components/ui/states";
 

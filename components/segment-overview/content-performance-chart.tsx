@@ -1,8 +1,8 @@
 "use client";
 
 import type { ContentPerformance } from "@/components/hooks/use-analytics";
-import { formatInteger, formatPercent } from "@/components/segment-page/format";
 import { ChartFigure } from "@/components/ui/chart-figure";
+import { formatInteger, formatPercent } from "@/components/ui/format";
 import { EmptyState } from "@/components/ui/states";
 import { SvgChart } from "@/components/ui/svg-chart";
 import { seriesColors } from "./chart-colors";

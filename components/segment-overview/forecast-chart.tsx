@@ -1,6 +1,6 @@
 import type { SegmentForecast } from "@/components/hooks/use-intelligence";
-import { formatDay, formatDecimal } from "@/components/segment-page/format";
 import { ChartFigure } from "@/components/ui/chart-figure";
+import { formatDay, formatDecimal } from "@/components/ui/format";
 import { SvgChart } from "@/components/ui/svg-chart";
 
 interface Row {

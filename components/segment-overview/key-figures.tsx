@@ -1,6 +1,6 @@
 import type { SegmentAnalytics } from "@/components/hooks/use-analytics";
 import type { Segment } from "@/components/hooks/use-segments";
-import { formatInteger, formatPercent } from "@/components/segment-page/format";
+import { formatInteger, formatPercent } from "@/components/ui/format";
 
 export function KeyFigures({ segment, analytics }: { segment: Segment; analytics: SegmentAnalytics }) {
   const summary = analytics.performance_summary;

@@ -1,7 +1,7 @@
 import type { Segment } from "@/components/hooks/use-segments";
 import { Badge } from "@/components/ui/badge";
+import { formatDateTime } from "@/components/ui/format";
 import { Link } from "@/components/ui/link";
-import { formatDateTime } from "./format";
 
 const statusTone = { active: "green", paused: "amber", archived: "gray" } as const;
 

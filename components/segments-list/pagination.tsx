@@ -1,4 +1,5 @@
 import { Button } from "@/components/ui/button";
+import { formatInteger } from "@/components/ui/format";
 
 interface PaginationProps {
   page: number;
@@ -14,7 +15,7 @@ export function Pagination({ page, pageSize, total, onPage }: PaginationProps) {
   return (
     <nav aria-label="Pagination" className="flex items-center justify-between gap-4 text-sm text-slate-600">
       <p>
-        Showing {first.toLocaleString()}–{last.toLocaleString()} of {total.toLocaleString()}
+        Showing {formatInteger(first)}–{formatInteger(last)} of {formatInteger(total)}
       </p>
       <div className="flex items-center gap-2">
         <Button variant="secondary" size="sm" disabled={page <= 1} onClick={() => onPage(page - 1)}>

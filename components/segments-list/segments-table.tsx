@@ -1,12 +1,10 @@
 import type { SegmentListItem } from "@/components/hooks/use-segments";
 import { Badge } from "@/components/ui/badge";
+import { formatDate, formatInteger } from "@/components/ui/format";
 import { Link } from "@/components/ui/link";
-import { once } from "@/lib/client/once";
 
 const statusTone = { active: "green", paused: "amber", archived: "gray" } as const;
-const integer = once(() => new Intl.NumberFormat("en-US"));
 // A UTC day, like every date the server renders (components/segment-page/format.ts says why).
-const day = once(() => new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }));
 
 interface SegmentsTableProps {
   segments: SegmentListItem[];
@@ -68,17 +66,13 @@ export function SegmentsTable({ segments, personaNames }: SegmentsTableProps) {
                 <td className="px-4 py-3">
                   <Badge tone={statusTone[segment.status]}>{segment.status}</Badge>
                 </td>
-                <td className="px-4 py-3 text-right tabular-nums">
-                  {integer().format(segment.member_count)}
-                </td>
-                <td className="px-4 py-3 text-right tabular-nums">
-                  {integer().format(segment.estimated_size)}
-                </td>
+                <td className="px-4 py-3 text-right tabular-nums">{formatInteger(segment.member_count)}</td>
+                <td className="px-4 py-3 text-right tabular-nums">{formatInteger(segment.estimated_size)}</td>
                 <td className="px-4 py-3 text-right tabular-nums">
                   {rate === null ? "—" : `${rate.toFixed(1)}%`}
                 </td>
                 <td className="px-4 py-3 text-slate-700">
-                  {segment.last_analyzed_at ? day().format(new Date(segment.last_analyzed_at)) : "Never"}
+                  {segment.last_analyzed_at ? formatDate(segment.last_analyzed_at) : "Never"}
                 </td>
               </tr>
             );

@@ -7,9 +7,9 @@ import {
   useCreateApiKey,
   useRevokeApiKey,
 } from "@/components/hooks/use-settings";
-import { formatDateTime } from "@/components/segment-page/format";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { formatDateTime } from "@/components/ui/format";
 import { Announcer, EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { type Scope, scopes } from "@/lib/auth/scopes";
 import { ApiProblem } from "@/lib/client/api-client";

@@ -1,5 +1,5 @@
 import { cn } from "@/lib/client/class-names";
-import { once } from "@/lib/client/once";
+import { formatCompact, formatNumber } from "./format";
 
 interface SeriesBase {
   label: string;
@@ -61,9 +61,7 @@ function niceMax(max: number): number {
   return (step ?? Math.ceil(rough)) * TICKS;
 }
 
-const compact = once(() => new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 }));
-const compactNumber = (value: number) => compact().format(value);
-const fullNumber = (value: number) => value.toLocaleString("en-US");
+const fullNumber = (value: number) => formatNumber(value, 3);
 
 /** Every value a series reaches at a point, so the axis holds the whole of it (bands and whiskers included). */
 function extentsOf<Point>(s: ChartSeries<Point>, point: Point): number[] {
@@ -97,7 +95,7 @@ export function SvgChart<Point>({
   leftTitle,
   rightTitle,
   maxLabels = 6,
-  tickFormat = compactNumber,
+  tickFormat = formatCompact,
   valueFormat = fullNumber,
 }: SvgChartProps<Point>) {
   const hasRight = series.some((s) => s.axis === "right");

@@ -2,6 +2,7 @@
 
 import { type ChangeEvent, type KeyboardEvent, useId, useState } from "react";
 import { cn } from "@/lib/client/class-names";
+import { formatInteger } from "./format";
 
 export interface TagOption {
   value: string;
@@ -117,9 +118,7 @@ export function TagPicker({
           <datalist id={listId}>
             {options.map((option) => (
               <option key={option.value} value={option.value}>
-                {option.count !== undefined
-                  ? `${option.value} (${option.count.toLocaleString()})`
-                  : undefined}
+                {option.count !== undefined ? `${option.value} (${formatInteger(option.count)})` : undefined}
               </option>
             ))}
           </datalist>
@@ -138,7 +137,7 @@ export function TagPicker({
               <span className="sr-only">Add to {label}: </span>
               {option.value}
               {option.count !== undefined ? (
-                <span className="text-slate-500"> · {option.count.toLocaleString()}</span>
+                <span className="text-slate-500"> · {formatInteger(option.count)}</span>
               ) : null}
             </button>
           ))}

@@ -3,6 +3,7 @@
 import { useRetryDelivery, useWebhookDeliveries } from "@/components/hooks/use-webhooks";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { formatDateTimeToSecond } from "@/components/ui/format";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 
 const statusTone = { delivered: "green", pending: "amber", failed: "red" } as const;
@@ -63,7 +64,7 @@ export function DeliveryLog({ webhookId, url }: { webhookId: string; url: string
               {items.map((delivery) => (
                 <tr key={delivery.id} className="border-t border-slate-100">
                   <td className="px-3 py-2 whitespace-nowrap">
-                    {new Date(delivery.created_at).toLocaleString()}
+                    {formatDateTimeToSecond(delivery.created_at)}
                   </td>
                   <td className="px-3 py-2">
                     <div className="font-mono text-xs">{delivery.event_type}</div>
@@ -73,7 +74,7 @@ export function DeliveryLog({ webhookId, url }: { webhookId: string; url: string
                     <Badge tone={statusTone[delivery.status]}>{delivery.status}</Badge>
                     {delivery.status === "pending" && delivery.next_attempt_at && delivery.attempts > 0 ? (
                       <div className="text-xs text-slate-600">
-                        next try {new Date(delivery.next_attempt_at).toLocaleTimeString()}
+                        next try {formatDateTimeToSecond(delivery.next_attempt_at)}
                       </div>
                     ) : null}
                   </td>
@@ -92,7 +93,7 @@ export function DeliveryLog({ webhookId, url }: { webhookId: string; url: string
                         variant="secondary"
                         disabled={retry.isPending}
                         onClick={() => retry.mutate(delivery.id)}
-                        aria-label={`Retry delivery created ${new Date(delivery.created_at).toLocaleString()}`}
+                        aria-label={`Retry delivery created ${formatDateTimeToSecond(delivery.created_at)}`}
                       >
                         Retry
                       </Button>

@@ -10,7 +10,9 @@ export function sourceFiles(): string[] {
   const walk = (dir: string) => {
     for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
       const relative = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(relative);
+      // Build output (bench/reference-page/.next) is not source.
+      const hidden = entry.name.startsWith(".");
+      if (entry.isDirectory() && !hidden) walk(relative);
       else if (/\.tsx?$/.test(entry.name) && !entry.name.endsWith(".d.ts")) files.push(relative);
     }
   };
