@@ -20,9 +20,11 @@ function newestSource(dir: string): number {
   return newest;
 }
 
+/** Builds when there is no build or when its sources or the project's packages (its Next.js) are newer. */
 function buildIfNeeded() {
   const buildId = path.join(appDir, ".next", "BUILD_ID");
-  if (existsSync(buildId) && statSync(buildId).mtimeMs > newestSource(appDir)) return;
+  const sourcesAt = Math.max(newestSource(appDir), statSync(path.join(root, "package-lock.json")).mtimeMs);
+  if (existsSync(buildId) && statSync(buildId).mtimeMs > sourcesAt) return;
   const result = spawnSync(process.execPath, [next, "build", appDir], {
     cwd: root,
     stdio: "inherit",
