@@ -238,7 +238,7 @@ async function main() {
   try {
     // One visit each first, so that the first measured run does not pay for the server's cold caches.
     const list = [
-      { name: REFERENCE, url: reference.url },
+      { name: REFERENCE, url: `${reference.url}/` },
       ...(await pages(baseUrl)).map((page) => ({ name: page.name, url: `${baseUrl}${page.path}` })),
     ];
     for (const page of list) await fetch(page.url).then((res) => res.text());
@@ -270,7 +270,7 @@ async function main() {
     console.log(`\nWrote "${HEADING}" in docs/benchmarks.md.`);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
-    reference.stop();
+    reference.process.kill("SIGTERM");
     server?.process.kill("SIGTERM");
   }
 }

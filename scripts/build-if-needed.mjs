@@ -22,20 +22,29 @@ function newestMtime(entry) {
   return newest;
 }
 
-export function buildIfNeeded() {
-  const buildId = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
+/**
+ * Builds the Next.js app in `dir` (the project by default) when it has no build or when one of `sources` (paths
+ * relative to `dir`) is newer than its BUILD_ID. The Lighthouse bench's reference page uses it with its own.
+ */
+export function buildIfNeeded({
+  dir = root,
+  distDir = process.env.NEXT_DIST_DIR || ".next",
+  sources = [...sourceDirs, ...sourceFiles],
+} = {}) {
+  const buildId = path.join(dir, distDir, "BUILD_ID");
   const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-  const sourcesAt = Math.max(
-    ...sourceDirs.map((dir) => newestMtime(path.join(root, dir))),
-    ...sourceFiles.map((file) => newestMtime(path.join(root, file))),
-  );
+  const sourcesAt = Math.max(...sources.map((source) => newestMtime(path.resolve(dir, source))));
   if (builtAt > sourcesAt) return;
   console.log(builtAt ? "Sources changed since the last build: building…" : "No build yet: building…");
-  const result = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, "node_modules/next/dist/bin/next"), "build", dir],
+    {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    },
+  );
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 

@@ -96,11 +96,19 @@ function clockTime(date: Date, withSeconds: boolean) {
   return `${hours % 12 || 12}:${pad(date.getUTCMinutes())}${seconds} ${hours < 12 ? "AM" : "PM"}`;
 }
 
-/** "Oct 18, 2026": a date in UTC, Intl's `dateStyle: "medium"`. */
-export const formatDate = (value: string | Date) => {
-  const date = utcDate(value);
+/** "Oct 18, 2026", in UTC. */
+function calendarDate(date: Date) {
   return `${monthDay(date)}, ${date.getUTCFullYear()}`;
-};
+}
+
+/** "Oct 18, 2026, 2:11 AM UTC", with seconds if asked. */
+function dateTime(value: string, withSeconds: boolean) {
+  const date = utcDate(value);
+  return `${calendarDate(date)}, ${clockTime(date, withSeconds)} UTC`;
+}
+
+/** "Oct 18, 2026": a date in UTC, Intl's `dateStyle: "medium"`. */
+export const formatDate = (value: string | Date) => calendarDate(utcDate(value));
 
 export const formatInteger = (value: number | null | undefined) =>
   value === null || value === undefined ? "–" : formatNumber(value);
@@ -118,11 +126,10 @@ export const formatShare = (value: number | null | undefined, digits = 1) =>
 
 /** "Oct 18, 2026, 2:11 AM UTC"; "never" when there is no time. */
 export const formatDateTime = (value: string | null | undefined) =>
-  value ? `${formatDate(value)}, ${clockTime(utcDate(value), false)} UTC` : "never";
+  value ? dateTime(value, false) : "never";
 
 /** "Oct 18, 2026, 2:11:05 AM UTC": for logs, where the order within a minute matters. */
-export const formatDateTimeToSecond = (value: string) =>
-  `${formatDate(value)}, ${clockTime(utcDate(value), true)} UTC`;
+export const formatDateTimeToSecond = (value: string) => dateTime(value, true);
 
 /** Analytics dates are calendar days ("2026-11-20"); shown in UTC so that they do not shift by a day. */
 export const formatDay = (value: string) =>

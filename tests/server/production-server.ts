@@ -18,14 +18,18 @@ export interface RunningServer {
 
 export function startServer(options: {
   port: number;
-  dataDir: string;
+  /** The embedded database's folder; none for an app without a database (the bench's reference page). */
+  dataDir?: string;
   env?: Record<string, string>;
+  /** The Next.js app to start: the project by default. */
+  dir?: string;
 }): RunningServer {
   const child = spawn(
     process.execPath,
     [
       path.join(root, "node_modules/next/dist/bin/next"),
       "start",
+      ...(options.dir ? [options.dir] : []),
       "-H",
       "127.0.0.1",
       "-p",
@@ -38,7 +42,7 @@ export function startServer(options: {
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
         NEXT_MANUAL_SIG_HANDLE: "true",
-        PGLITE_DATA_DIR: options.dataDir,
+        ...(options.dataDir ? { PGLITE_DATA_DIR: options.dataDir } : {}),
         DATABASE_URL: "",
         SEED_DEMO_DATA: "false",
         ...options.env,
@@ -65,8 +69,12 @@ export function startServer(options: {
   };
 }
 
-/** Waits until the health check answers 200 (database up), or fails with what the server printed. */
-export async function waitUntilHealthy(server: RunningServer, timeoutMs = 60_000): Promise<void> {
+/** Waits until the health check (or `pathname`) answers 200, or fails with what the server printed. */
+export async function waitUntilHealthy(
+  server: RunningServer,
+  timeoutMs = 60_000,
+  pathname = "/api/v1/segments/health",
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
   void server.exited.then(() => {
@@ -74,7 +82,7 @@ export async function waitUntilHealthy(server: RunningServer, timeoutMs = 60_000
   });
   while (Date.now() < deadline && !exited) {
     try {
-      const res = await fetch(`${server.url}/api/v1/segments/health`);
+      const res = await fetch(`${server.url}${pathname}`);
       if (res.status === 200) return;
     } catch {
       // Not listening yet.
