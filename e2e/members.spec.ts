@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createSegment, createUsers, expect, test } from "./segment-fixtures";
 
 test("add members by email and by id, explain one, sort, and remove one", async ({ page, request }) => {
@@ -84,6 +85,51 @@ test("import members from a CSV with a progress bar, then export them", async ({
   const exported = await request.get(`/api/v1/segments/${segment.id}/members/export`);
   const text = await exported.text();
   for (const user of users) expect(text).toContain(user.id);
+});
+
+test("a failed import continues from the part that failed", async ({ page, request, consoleWatch }) => {
+  // The browser logs the 503 this test answers in the server's place.
+  consoleWatch.allow(/status of 503/);
+  const segment = await createSegment(request);
+  const users = await createUsers(request, 2);
+  // 10,001 user IDs make two parts (the bulk endpoint takes 10,000): the first holds users[0] and 9,999
+  // unknown IDs, the second users[1].
+  const unknown = Array.from({ length: 9_999 }, () => randomUUID());
+  const csv = ["user_id", users[0].id, ...unknown, users[1].id].join("\n");
+
+  const posted: number[] = [];
+  await page.route(`**/api/v1/segments/${segment.id}/members`, async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    const body = route.request().postDataJSON() as { user_ids: string[] };
+    posted.push(body.user_ids.length);
+    if (posted.length !== 2) return route.continue();
+    await route.fulfill({
+      status: 503,
+      contentType: "application/problem+json",
+      body: JSON.stringify({ type: "about:blank", title: "Service Unavailable", status: 503 }),
+    });
+  });
+
+  await page.goto(`/segments/${segment.id}?tab=members`);
+  await page.getByLabel("CSV file").setInputFiles({
+    name: "members.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(csv),
+  });
+  await page.getByRole("button", { name: "Import 10,001 members" }).click();
+  const importSection = page.getByRole("region", { name: "Import CSV" });
+  await expect(importSection.getByRole("alert")).toHaveText(
+    "Service Unavailable. It imported 1 of 2 parts first (1 added); continue to send the rest.",
+  );
+  expect(posted).toEqual([10_000, 1]);
+
+  await page.getByRole("button", { name: "Continue import" }).click();
+  await expect(
+    page.getByText(/^2 added, 0 already members, 9,999 not found\. The segment has 2 members\.$/),
+  ).toBeVisible();
+  // The second try sent only the part that failed.
+  expect(posted).toEqual([10_000, 1, 1]);
+  await expect(importSection.getByRole("alert")).toHaveCount(0);
 });
 
 test("populate from criteria reports what changed", async ({ page, request }) => {

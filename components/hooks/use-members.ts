@@ -90,30 +90,58 @@ export function useRemoveMember(segmentId: string) {
   });
 }
 
-/** Adds members in chunks (the endpoint takes at most 10,000 identifiers), reporting progress after each. */
+/** Where an import stands after its last answered request: the parts sent and what they did together. */
+export interface ImportProgress {
+  done: number;
+  total: number;
+  outcome: BulkAddResult;
+}
+
+export const noImportOutcome = (): BulkAddResult => ({
+  added: 0,
+  updated: 0,
+  not_found: [],
+  member_count: 0,
+});
+
+/**
+ * Adds members in parts (the endpoint takes at most 10,000 identifiers), one after another from `from`,
+ * adding each answer to `carried` and reporting progress after each. A part that fails ends the
+ * import; the caller keeps the last progress reported, so that a second try resumes at the part that failed
+ * instead of sending again what was already added.
+ */
 export function useImportMembers(segmentId: string) {
   const invalidate = useInvalidateMembership(segmentId);
   return useMutation({
     mutationFn: async ({
       chunks,
+      from = 0,
+      carried = noImportOutcome(),
       onProgress,
     }: {
       chunks: BulkAddMembersInput[];
-      onProgress: (done: number, total: number) => void;
+      from?: number;
+      carried?: BulkAddResult;
+      onProgress: (progress: ImportProgress) => void;
     }) => {
-      const total: BulkAddResult = { added: 0, updated: 0, not_found: [], member_count: 0 };
-      onProgress(0, chunks.length);
-      for (const [index, chunk] of chunks.entries()) {
+      let outcome = carried;
+      onProgress({ done: from, total: chunks.length, outcome });
+      for (let index = from; index < chunks.length; index++) {
         const result = await unwrap(
-          api.POST("/api/v1/segments/{segment_id}/members", { params: segmentPath(segmentId), body: chunk }),
+          api.POST("/api/v1/segments/{segment_id}/members", {
+            params: segmentPath(segmentId),
+            body: chunks[index],
+          }),
         );
-        total.added += result.added;
-        total.updated += result.updated;
-        total.not_found.push(...result.not_found);
-        total.member_count = result.member_count;
-        onProgress(index + 1, chunks.length);
+        outcome = {
+          added: outcome.added + result.added,
+          updated: outcome.updated + result.updated,
+          not_found: [...outcome.not_found, ...result.not_found],
+          member_count: result.member_count,
+        };
+        onProgress({ done: index + 1, total: chunks.length, outcome });
       }
-      return total;
+      return outcome;
     },
     onSettled: invalidate,
   });

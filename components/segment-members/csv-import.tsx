@@ -1,26 +1,37 @@
 "use client";
 
 import { type ChangeEvent, useState } from "react";
-import { type BulkAddResult, useImportMembers } from "@/components/hooks/use-members";
+import {
+  type BulkAddResult,
+  type ImportProgress,
+  noImportOutcome,
+  useImportMembers,
+} from "@/components/hooks/use-members";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { formatInteger } from "@/components/ui/format";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { chunkIdentifiers, type ParsedMemberCsv, parseMemberCsv } from "./parse-member-csv";
 
-/** Imports members from a CSV read in the browser, sent in requests of at most 10,000 identifiers. */
+/**
+ * Imports members from a CSV read in the browser, sent in parts of at most 10,000 identifiers. When a part
+ * fails, the parts before it stay added and "Continue import" sends the rest, from the part that failed.
+ */
 export function CsvImport({ segmentId, onDone }: { segmentId: string; onDone: (message: string) => void }) {
   const importMembers = useImportMembers(segmentId);
   // A new key clears the file input after an import.
   const [inputKey, setInputKey] = useState(0);
   const [parsed, setParsed] = useState<ParsedMemberCsv | null>(null);
   const [fileError, setFileError] = useState<string>();
-  const [progress, setProgress] = useState({ done: 0, total: 0 });
+  const [progress, setProgress] = useState<ImportProgress>({ done: 0, total: 0, outcome: noImportOutcome() });
   const [result, setResult] = useState<BulkAddResult | null>(null);
+  // Parts of the chosen file already added: a failed import continues from here.
+  const resumeFrom = parsed && !result ? progress.done : 0;
 
   const choose = async (event: ChangeEvent<HTMLInputElement>) => {
     setResult(null);
     setFileError(undefined);
+    setProgress({ done: 0, total: 0, outcome: noImportOutcome() });
     importMembers.reset();
     const file = event.target.files?.[0];
     if (!file) {
@@ -39,8 +50,14 @@ export function CsvImport({ segmentId, onDone }: { segmentId: string; onDone: (m
   const start = () => {
     if (!parsed) return;
     const chunks = chunkIdentifiers(parsed).map((chunk) => ({ ...chunk, skip_unknown: true }));
+    let latest = progress;
+    const onProgress = (reached: ImportProgress) => {
+      latest = reached;
+      setProgress(reached);
+    };
+    const carried = resumeFrom ? progress.outcome : noImportOutcome();
     importMembers.mutate(
-      { chunks, onProgress: (done, total) => setProgress({ done, total }) },
+      { chunks, from: resumeFrom, carried, onProgress },
       {
         onSuccess: (outcome) => {
           setResult(outcome);
@@ -50,7 +67,7 @@ export function CsvImport({ segmentId, onDone }: { segmentId: string; onDone: (m
             `Import finished: ${formatInteger(outcome.added)} added, ${formatInteger(outcome.updated)} already members, ${formatInteger(outcome.not_found.length)} not found.`,
           );
         },
-        onError: (error) => onDone(`Import failed: ${error.message}`),
+        onError: (error) => onDone(`Import failed: ${failure(error, latest)}`),
       },
     );
   };
@@ -87,16 +104,18 @@ export function CsvImport({ segmentId, onDone }: { segmentId: string; onDone: (m
       <Button onClick={start} disabled={!parsed || importMembers.isPending}>
         {importMembers.isPending
           ? "Importing…"
-          : count
-            ? `Import ${formatInteger(count)} members`
-            : "Import members"}
+          : resumeFrom
+            ? "Continue import"
+            : count
+              ? `Import ${formatInteger(count)} members`
+              : "Import members"}
       </Button>
       {importMembers.isPending ? (
         <ProgressBar label="Importing members" value={progress.done} max={progress.total} />
       ) : null}
       {importMembers.isError ? (
         <p role="alert" className="text-sm text-red-700">
-          {importMembers.error.message}
+          {failure(importMembers.error, progress)}
         </p>
       ) : null}
       {result ? (
@@ -116,4 +135,11 @@ export function CsvImport({ segmentId, onDone }: { segmentId: string; onDone: (m
       ) : null}
     </section>
   );
+}
+
+/** The error, then what the import did before it and that it can go on (unless its first part failed). */
+function failure(error: Error, { done, total, outcome }: ImportProgress): string {
+  const reason = /[.!?]$/.test(error.message) ? error.message : `${error.message}.`;
+  if (!done) return reason;
+  return `${reason} It imported ${done} of ${total} parts first (${formatInteger(outcome.added)} added); continue to send the rest.`;
 }
