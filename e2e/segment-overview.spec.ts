@@ -44,3 +44,29 @@ test("the overview shows key figures and charts, switches period, and runs the a
   await page.reload();
   await expect(page.getByRole("tab", { name: "Members" })).toHaveAttribute("aria-selected", "true");
 });
+
+test("a period chosen before the page's script runs is the period the charts show", async ({
+  page,
+  request,
+}) => {
+  const { segment } = await segmentWithPerformingVariant(request, 1);
+  // Hold the page's scripts, so that the choice lands in the server-rendered select before hydration.
+  let releaseScripts = () => {};
+  const scriptsHeld = new Promise<void>((resolve) => {
+    releaseScripts = resolve;
+  });
+  await page.route("**/_next/static/**/*.js", async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+
+  await page.goto(`/segments/${segment.id}`, { waitUntil: "commit" });
+  const period = page.getByLabel("Period");
+  await period.selectOption("7");
+  const trend = page.getByRole("figure", { name: "Engagement trend" });
+  await expect(trend).toContainText("Last 30 days");
+
+  releaseScripts();
+  await expect(trend).toContainText("Last 7 days");
+  await expect(period).toHaveValue("7");
+});

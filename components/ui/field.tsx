@@ -1,9 +1,12 @@
 import {
   type InputHTMLAttributes,
   type ReactNode,
+  type RefObject,
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
+  useEffect,
   useId,
+  useRef,
 } from "react";
 import { cn } from "@/lib/client/class-names";
 
@@ -98,10 +101,13 @@ export function SelectField({
   options,
   ...props
 }: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: Array<{ value: string; label: string }> }) {
+  const select = useRef<HTMLSelectElement>(null);
+  useReportChoiceBeforeHydration(select, props.value);
   return (
     <FieldShell label={label} hint={hint} error={error} className={className}>
       {({ id, describedBy }) => (
         <select
+          ref={select}
           id={id}
           aria-describedby={describedBy}
           aria-invalid={error ? true : undefined}
@@ -117,4 +123,25 @@ export function SelectField({
       )}
     </FieldShell>
   );
+}
+
+/**
+ * A server-rendered select can be changed before the page's script has run. The browser keeps that choice, but
+ * React hydrates without telling the component (its replay of such changes, react#33129, is still behind a
+ * flag), so the select would show one option while the page shows data for another. After the first render, a
+ * controlled select showing another of its own options than its value reports the choice as the change it was.
+ */
+function useReportChoiceBeforeHydration(
+  ref: RefObject<HTMLSelectElement | null>,
+  value: SelectHTMLAttributes<HTMLSelectElement>["value"],
+) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the first render can follow such a choice.
+  useEffect(() => {
+    const select = ref.current;
+    if (!select || select.multiple || value === undefined) return;
+    const controlled = String(value);
+    const isOwnOption = Array.from(select.options).some((option) => option.value === controlled);
+    if (isOwnOption && select.value !== controlled)
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+  }, []);
 }
