@@ -10,7 +10,9 @@ import {
   test,
 } from "./segment-fixtures";
 
-// Every page, tab and dialog of the browser tests, scanned by axe-core in the states a person sees them.
+// Every page, tab and dialog of the browser tests, scanned by axe-core in the states a person sees them. The
+// webhooks, delivery and required-mode specs scan theirs where they open them (the Promote and Preview as user
+// dialogs, the sign-in, API keys and team pages).
 test.describe.configure({ timeout: 180_000 });
 
 test("every page and tab has no axe violation", async ({ page, request }) => {

@@ -2,6 +2,7 @@
 // a viewer sees no write controls, sign out.
 import { expect, type Page, test } from "@playwright/test";
 import { E2E_ADMIN } from "../playwright.config";
+import { expectNoAxeViolations } from "./axe";
 
 async function signIn(page: Page, email: string, password: string) {
   await page.goto("/sign-in");
@@ -18,6 +19,7 @@ test("a visitor without a session is sent to the sign-in page, and the API answe
   await page.goto("/segments");
   await expect(page).toHaveURL(/\/sign-in$/);
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await expectNoAxeViolations(page, "the sign-in page");
   const res = await request.get("/api/v1/segments");
   expect(res.status()).toBe(401);
   expect(res.headers()["www-authenticate"]).toMatch(/^Bearer/);
@@ -29,6 +31,7 @@ test("a wrong password is refused with a message", async ({ page }) => {
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText("Wrong email or password.")).toBeVisible();
+  await expectNoAxeViolations(page, "the sign-in page with its error");
 });
 
 test("an admin signs in, creates a key, sees it once, and the key works", async ({
@@ -48,6 +51,7 @@ test("an admin signs in, creates a key, sees it once, and the key works", async 
   await expect(shown).toHaveText(/^as_/);
   const key = (await shown.textContent()) ?? "";
   await expect(page.getByRole("row", { name: new RegExp(name) })).toBeVisible();
+  await expectNoAxeViolations(page, "the API keys page showing a new key");
 
   const client = await playwright.request.newContext({ baseURL });
   const withKey = await client.get("/api/v1/segments", { headers: { authorization: `Bearer ${key}` } });
@@ -78,6 +82,7 @@ test("an admin adds a viewer, who sees no write controls and signs out", async (
   await form.getByLabel("Role").selectOption("viewer");
   await form.getByRole("button", { name: "Add member" }).click();
   await expect(page.getByRole("cell", { name: email, exact: true })).toBeVisible();
+  await expectNoAxeViolations(page, "the team page");
 
   const context = await browser.newContext();
   const viewer = await context.newPage();

@@ -1,3 +1,4 @@
+import { expectNoAxeViolations } from "./axe";
 import {
   addMembers,
   createContent,
@@ -87,6 +88,7 @@ test("split the traffic, start, pause and stop the experiment, re-allocate and p
   await page.getByRole("button", { name: "Promote winner" }).click();
   const dialog = page.getByRole("dialog", { name: "Promote a winner?" });
   await dialog.getByLabel("Arm to promote").selectOption({ label: "variant_a" });
+  await expectNoAxeViolations(page, "the Promote a winner dialog");
   await dialog.getByRole("button", { name: "Promote" }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText("Completed", { exact: true })).toBeVisible();
@@ -114,6 +116,7 @@ test("preview as user on the segment page and from the header, without recording
   await expect(decision).toHaveCount(1);
   await expect(decision).toContainText(/Reason new/);
   await expect(decision).toContainText(/control|variant_a/);
+  await expectNoAxeViolations(page, "the Content & A/B tab's preview with a result");
 
   // The panel shows exactly what decide answers for the user, and nothing was recorded.
   const answer = await (
@@ -140,6 +143,7 @@ test("preview as user on the segment page and from the header, without recording
   await dialog.getByRole("button", { name: "Preview" }).click();
   await expect(dialog.getByRole("row", { name: segment.segment_name })).toBeVisible();
   await expect(dialog.getByText(member.email)).toBeVisible();
+  await expectNoAxeViolations(page, "the header's Preview as user dialog with a result");
 
   const unknown = "nobody-" + externalId;
   await dialog.getByLabel("User id, email or external id").fill(unknown);
